@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/classgrade/gograder/grader/internal/grade"
+	"github.com/classgrade/gograder/grader/internal/sandbox"
+	"github.com/classgrade/gograder/grader/internal/spec"
+	"github.com/classgrade/gograder/reference"
+	"github.com/classgrade/gograder/specs"
+)
+
+// gradeFlags are the flags shared by the commands that grade.
+type gradeFlags struct {
+	specsDir, refDir, cacheDir string
+	noCache                    bool
+	jobs                       int
+	tasks                      taskList
+}
+
+func (f *gradeFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.specsDir, "specs", "", "read task specs from this `dir` instead of the built-in ones")
+	fs.StringVar(&f.refDir, "reference", "", "read reference solutions from this `dir` instead of the built-in ones")
+	fs.Var(&f.tasks, "task", "grade only these tasks: `N[,N…]`, repeatable")
+	fs.IntVar(&f.jobs, "j", 0, "cases to run at once (default: twice the CPUs)")
+	fs.StringVar(&f.cacheDir, "cache", "", "keep reference results in this `dir` (default: the user cache dir)")
+	fs.BoolVar(&f.noCache, "no-cache", false, "do not cache reference results")
+}
+
+// taskList is a repeatable, comma-separated list of task numbers.
+type taskList []int
+
+func (t *taskList) String() string {
+	var s []string
+	for _, n := range *t {
+		s = append(s, strconv.Itoa(n))
+	}
+	return strings.Join(s, ",")
+}
+
+func (t *taskList) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		p = strings.TrimPrefix(strings.TrimSpace(p), "task")
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 || n > 40 {
+			return fmt.Errorf("task %q: want a number from 1 to 40", p)
+		}
+		*t = append(*t, n)
+	}
+	sort.Ints(*t)
+	return nil
+}
+
+var (
+	isoOnce sync.Once
+	iso     sandbox.Isolation
+)
+
+// isolation detects once per process what the machine allows.
+func isolation() sandbox.Isolation {
+	isoOnce.Do(func() { iso = sandbox.Detect() })
+	return iso
+}
+
+// grader builds a Grader from the shared flags.
+func (f *gradeFlags) grader(opt grade.Options) (*grade.Grader, error) {
+	var (
+		specFS fs.FS = specs.FS
+		label        = "specs"
+	)
+	if f.specsDir != "" {
+		specFS, label = os.DirFS(f.specsDir), f.specsDir
+	}
+	all, err := spec.LoadFS(specFS, label)
+	if err != nil {
+		return nil, err
+	}
+	opt.Specs = all
+	opt.Reference = reference.FS
+	if f.refDir != "" {
+		opt.Reference = os.DirFS(f.refDir)
+	}
+	opt.Jobs = f.jobs
+	if !f.noCache {
+		opt.CacheDir = f.cacheDir
+		if opt.CacheDir == "" {
+			if d, err := os.UserCacheDir(); err == nil {
+				opt.CacheDir = filepath.Join(d, "gograder")
+			}
+		}
+	}
+	opt.Isolation = isolation()
+	opt.Runner = sandbox.New(opt.Isolation)
+	// Files a run creates get 0644 from 0666 (catalogue 0.2).
+	syscall.Umask(0o022)
+	g := grade.New(opt)
+	for _, n := range f.tasks {
+		if !contains(g.Tasks(), n) {
+			return nil, usagef("no spec for task %d (tasks with specs: %s)", n, listInts(g.Tasks()))
+		}
+	}
+	return g, nil
+}
+
+func contains(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func listInts(xs []int) string {
+	var s []string
+	for _, x := range xs {
+		s = append(s, strconv.Itoa(x))
+	}
+	return strings.Join(s, ",")
+}

@@ -1,0 +1,236 @@
+package grade
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/classgrade/gograder/grader/internal/build"
+	"github.com/classgrade/gograder/grader/internal/build/harness"
+	"github.com/classgrade/gograder/grader/internal/check"
+	"github.com/classgrade/gograder/grader/internal/fixture"
+	"github.com/classgrade/gograder/grader/internal/sandbox"
+	"github.com/classgrade/gograder/grader/internal/spec"
+)
+
+// Output caps of a run: past them the run is stopped as "output-limit".
+const (
+	StdoutCap = 16 << 20
+	StderrCap = 1 << 20
+)
+
+// baseEnv is the environment every run starts from (catalogue 0.2); HOME
+// is added per run, then the case's own variables.
+var baseEnv = []string{"PATH=/usr/bin:/bin", "TZ=UTC", "LANG=C.UTF-8", "NO_COLOR=1"}
+
+// runCase executes every run of a case with the task's program and returns
+// what each did. Runs that continue (then: true) share a working directory.
+func (g *Grader) runCase(ctx context.Context, bt *build.Task, c *spec.Case) ([]*check.Observation, error) {
+	base, err := os.MkdirTemp(g.tmp, "grader-run-")
+	if err != nil {
+		return nil, fmt.Errorf("create run directory: %w", err)
+	}
+	defer removeAll(base)
+	if err := g.own(base); err != nil {
+		return nil, err
+	}
+	var obs []*check.Observation
+	dir := ""
+	for i := range c.Runs {
+		r := &c.Runs[i]
+		if !r.Then {
+			dir = filepath.Join(base, "work-"+r.Name)
+			if err := os.Mkdir(dir, 0o755); err != nil {
+				return nil, fmt.Errorf("create run directory: %w", err)
+			}
+			if err := g.own(dir); err != nil {
+				return nil, err
+			}
+		}
+		home := filepath.Join(base, "home-"+r.Name)
+		if err := os.Mkdir(home, 0o755); err != nil {
+			return nil, fmt.Errorf("create run directory: %w", err)
+		}
+		if err := g.own(home); err != nil {
+			return nil, err
+		}
+		o, err := g.execRun(ctx, bt, c, r, dir, home)
+		if err != nil {
+			return nil, err
+		}
+		obs = append(obs, o)
+	}
+	return obs, nil
+}
+
+// own hands a path to the user runs execute as.
+func (g *Grader) own(path string) error {
+	if !g.iso.Dropped {
+		return nil
+	}
+	if err := os.Lchown(path, g.iso.UID, g.iso.GID); err != nil {
+		return fmt.Errorf("prepare run directory: %w", err)
+	}
+	return nil
+}
+
+func (g *Grader) owner() fixture.Owner {
+	if !g.iso.Dropped {
+		return fixture.Owner{UID: -1, GID: -1}
+	}
+	return fixture.Owner{UID: g.iso.UID, GID: g.iso.GID}
+}
+
+func (g *Grader) execRun(ctx context.Context, bt *build.Task, c *spec.Case, r *spec.Run, dir, home string) (*check.Observation, error) {
+	if err := fixture.Stage(dir, r.Stage, g.owner()); err != nil {
+		return nil, err
+	}
+	var watched, unchanged []string
+	for p, w := range r.Expect.Files {
+		watched = append(watched, p)
+		if w.Unchanged {
+			unchanged = append(unchanged, p)
+		}
+	}
+	sort.Strings(watched)
+	before, err := fixture.Observe(dir, unchanged)
+	if err != nil {
+		return nil, err
+	}
+	env := append(append([]string(nil), baseEnv...), "HOME="+home)
+	keys := make([]string, 0, len(r.Env))
+	for k := range r.Env {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		env = append(env, k+"="+r.Env[k])
+	}
+	if bt.Unit != "" {
+		env = append(env, harness.EnvUnit+"="+bt.Unit)
+	}
+	cmd := &sandbox.Cmd{
+		Path:    bt.Exe,
+		Args:    append([]string{bt.Exe}, r.Args...),
+		Dir:     dir,
+		Env:     env,
+		Timeout: r.Timeout.Std(),
+		// Outputs are compared whole: keep far more than any contract asks for.
+		StdoutCap: StdoutCap,
+		StderrCap: StderrCap,
+	}
+	if r.Stdin != nil {
+		cmd.Stdin = []byte(*r.Stdin)
+	}
+	if r.IsFunction() {
+		cmd.Env = append(cmd.Env, harness.EnvProbe+"="+build.ProbeID(c.ID, r.Name))
+		cmd.Results = true
+	}
+	out, err := g.runner.Run(ctx, cmd)
+	if err != nil {
+		return nil, fmt.Errorf("run %s case %s: %w", bt.Name, c.ID, err)
+	}
+	after, err := fixture.Observe(dir, watched)
+	if err != nil {
+		return nil, err
+	}
+	o := &check.Observation{
+		Stdout: out.Stdout, Stderr: out.Stderr, ExitCode: out.ExitCode, Signal: out.Signal,
+		TimedOut: out.TimedOut, OutputLimit: out.OutputLimit, Elapsed: out.Duration,
+		Timeout: cmd.Timeout, Files: after, Before: before,
+	}
+	if r.IsFunction() {
+		o.Calls = parseResults(out.Results)
+	}
+	return o, nil
+}
+
+// parseResults decodes the probe's JSON lines; a torn last line (the
+// process died while writing) is dropped.
+func parseResults(b []byte) []harness.CallResult {
+	var out []harness.CallResult
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 64<<10), sandbox.ResultsCap)
+	for sc.Scan() {
+		var r harness.CallResult
+		if json.Unmarshal(sc.Bytes(), &r) == nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// describeRun says what a run did, for a student: what was staged and what
+// was run or called.
+func describeRun(taskName string, r *spec.Run) string {
+	var parts []string
+	if len(r.Stage) > 0 {
+		var staged []string
+		for p, f := range r.Stage {
+			switch {
+			case f.Dir:
+				staged = append(staged, p+"/ (a directory)")
+			default:
+				d := fmt.Sprintf("%s (%d bytes", p, len(fixture.Content(f)))
+				if f.Mode != "" {
+					d += ", mode " + f.Mode
+				}
+				staged = append(staged, d+")")
+			}
+		}
+		sort.Strings(staged)
+		parts = append(parts, "with "+strings.Join(staged, ", "))
+	} else if !r.Then {
+		parts = append(parts, "in an empty directory")
+	}
+	if r.Then {
+		parts = append(parts, "in the directory the previous run left")
+	}
+	if r.IsFunction() {
+		var calls []string
+		for _, c := range r.Calls {
+			d := c.Call
+			if c.Battery != "" {
+				d += fmt.Sprintf(" (then %d more times, counting open files)", c.N)
+			}
+			calls = append(calls, d)
+		}
+		return strings.Join(parts, " ") + ", called " + strings.Join(calls, "; ")
+	}
+	cmd := taskName
+	for _, a := range r.Args {
+		cmd += " " + shellQuote(a)
+	}
+	if r.Stdin != nil {
+		cmd += " <<< " + strconv.Quote(*r.Stdin)
+	}
+	return strings.Join(parts, " ") + ", ran: " + cmd
+}
+
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./=:", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// removeAll removes a run directory even where the run left it unreadable.
+func removeAll(dir string) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if d != nil && d.IsDir() && d.Type()&fs.ModeSymlink == 0 {
+			os.Chmod(p, 0o755)
+		}
+		return nil
+	})
+	os.RemoveAll(dir)
+}

@@ -1,0 +1,290 @@
+// Package grade is the pipeline: it builds a submission, runs every case of
+// every task in the sandbox, runs the reference under the same cases for the
+// expectations the specs leave unstated, checks, and scores.
+//
+//	specs + submission --build--> binaries --run--> observations
+//	reference          --build--> binaries --run--> expected observations
+//	observations vs expectations --check--> verdicts --score--> Result
+//
+// Failures of the submission (compile errors, panics, timeouts, wrong
+// output) are verdicts in the Result; the error return is for the grader's
+// own failures (a broken reference, a full disk).
+package grade
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/classgrade/gograder/grader/internal/build"
+	"github.com/classgrade/gograder/grader/internal/check"
+	"github.com/classgrade/gograder/grader/internal/sandbox"
+	"github.com/classgrade/gograder/grader/internal/score"
+	"github.com/classgrade/gograder/grader/internal/spec"
+)
+
+// Options configure a Grader.
+type Options struct {
+	Specs     []*spec.Spec
+	Reference fs.FS // holds taskNN/ folders with the reference solutions
+	Runner    sandbox.Runner
+	Isolation sandbox.Isolation
+	TmpDir    string // for workspaces and run directories (default os.TempDir())
+	Jobs      int    // cases run at once (default 2 × CPUs)
+	// Public runs only the public cases: the score is an estimate.
+	Public bool
+	// RevealHidden keeps the details of hidden cases in the result
+	// (instructors); by default students see their status only.
+	RevealHidden bool
+	// CacheDir keeps reference observations between runs ("" = no cache).
+	CacheDir string
+	// Build tunes the go builds.
+	Build build.Options
+}
+
+// Grader grades submissions against one set of specs.
+type Grader struct {
+	opt    Options
+	specs  map[int]*spec.Spec
+	runner sandbox.Runner
+	iso    sandbox.Isolation
+	tmp    string
+	sem    chan struct{}
+	tags   map[string]string // unmet environment tag → reason
+
+	refMu sync.Mutex
+	refs  map[int]*refTask
+}
+
+// New returns a Grader.
+func New(opt Options) *Grader {
+	if opt.TmpDir == "" {
+		opt.TmpDir = os.TempDir()
+	}
+	if opt.Jobs <= 0 {
+		opt.Jobs = 2 * runtime.NumCPU()
+	}
+	g := &Grader{opt: opt, specs: map[int]*spec.Spec{}, runner: opt.Runner, iso: opt.Isolation,
+		tmp: opt.TmpDir, sem: make(chan struct{}, opt.Jobs), refs: map[int]*refTask{}}
+	for _, s := range opt.Specs {
+		g.specs[s.Task] = s
+	}
+	g.tags = unmetTags(opt.Isolation)
+	return g
+}
+
+// Tasks lists the task numbers that have specs.
+func (g *Grader) Tasks() []int {
+	var ts []int
+	for n := range g.specs {
+		ts = append(ts, n)
+	}
+	sort.Ints(ts)
+	return ts
+}
+
+// unmetTags says which environment tags this machine cannot provide, and why.
+func unmetTags(iso sandbox.Isolation) map[string]string {
+	m := map[string]string{
+		spec.TagRace: "race-detector builds are not supported by this grader version",
+		spec.TagDlv:  "debugger cases are not supported by this grader version",
+	}
+	if !iso.NonRoot() {
+		m[spec.TagNonRoot] = "runs execute as root, which ignores permission bits"
+	}
+	if runtime.GOOS != "linux" {
+		m[spec.TagLinux] = "needs Linux"
+	} else if _, err := os.Stat("/dev/full"); err != nil {
+		m[spec.TagLinux] = "needs /dev/full"
+	}
+	return m
+}
+
+// TaskName is the folder of task n: "task08".
+func TaskName(n int) string { return fmt.Sprintf("task%02d", n) }
+
+var goDirective = regexp.MustCompile(`(?m)^go (1\.(\d+))(\.\d+)?\s*$`)
+
+// goVersion takes the go directive of the submission's go.mod when it is a
+// version this toolchain can build (1.22 up to its own), else 1.22.
+func goVersion(dir string) string {
+	data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		return "1.22"
+	}
+	m := goDirective.FindSubmatch(data)
+	if m == nil {
+		return "1.22"
+	}
+	var minor, own int
+	fmt.Sscan(string(m[2]), &minor)
+	fmt.Sscanf(runtime.Version(), "go1.%d", &own)
+	if minor < 22 || minor > own {
+		return "1.22"
+	}
+	return string(m[1])
+}
+
+// Grade grades the submission in dir (a folder holding taskNN/ folders) on
+// the given tasks (all tasks with specs when empty).
+func (g *Grader) Grade(ctx context.Context, dir string, tasks []int) (*score.Result, error) {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("grade: %w", err)
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("grade %s: not a directory", dir)
+	}
+	abs, _ := filepath.Abs(dir)
+	specs, err := g.pick(tasks)
+	if err != nil {
+		return nil, err
+	}
+	res := &score.Result{SchemaVersion: score.SchemaVersion, Submission: filepath.Base(abs),
+		PublicEstimate: g.opt.Public, Isolation: g.iso.Level}
+
+	srcs := map[int]*build.Source{}
+	var list []*build.Source
+	for _, s := range specs {
+		if s.Kind == spec.KindWritten {
+			continue
+		}
+		folder := filepath.Join(dir, TaskName(s.Task))
+		if fi, err := os.Lstat(folder); err != nil || !fi.IsDir() {
+			continue
+		}
+		src, err := build.Collect(folder, TaskName(s.Task))
+		if err != nil {
+			return nil, err
+		}
+		src.Spec = s
+		srcs[s.Task] = src
+		list = append(list, src)
+	}
+	opt := g.opt.Build
+	opt.GoVersion = goVersion(dir)
+	built, err := build.Build(ctx, g.tmp, list, opt)
+	if err != nil {
+		return nil, err
+	}
+	defer built.Cleanup()
+
+	results := make([]score.Task, len(specs))
+	errs := make([]error, len(specs))
+	var wg sync.WaitGroup
+	for i, s := range specs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			src := srcs[s.Task]
+			var bt *build.Task
+			if src != nil {
+				bt = built.Tasks[src.Name]
+			}
+			results[i], errs[i] = g.gradeTask(ctx, s, src, bt)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	res.Tasks = results
+	score.Total(res)
+	return res, nil
+}
+
+func (g *Grader) pick(tasks []int) ([]*spec.Spec, error) {
+	if len(tasks) == 0 {
+		tasks = g.Tasks()
+	}
+	var out []*spec.Spec
+	for _, n := range tasks {
+		s, ok := g.specs[n]
+		if !ok {
+			return nil, fmt.Errorf("no spec for task %d (tasks with specs: %v)", n, g.Tasks())
+		}
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Task < out[j].Task })
+	return out, nil
+}
+
+// gradeTask grades one task: src is nil when the folder is missing.
+func (g *Grader) gradeTask(ctx context.Context, s *spec.Spec, src *build.Source, bt *build.Task) (score.Task, error) {
+	t := score.Task{Task: s.Task, Title: s.Title, Kind: s.Kind}
+	cases := g.cases(s)
+	mark := func(status, msg string) (score.Task, error) {
+		t.Status, t.Message = status, msg
+		for _, c := range cases {
+			t.Cases = append(t.Cases, g.caseResult(c, check.Verdict{Status: status}, "", ""))
+		}
+		score.Tally(&t, s.Points)
+		return t, nil
+	}
+	switch {
+	case s.Kind == spec.KindWritten:
+		return mark(score.TaskSkipped, "written answers are not graded by this grader version")
+	case src == nil:
+		return mark(score.TaskNotSubmitted, fmt.Sprintf("no folder %s/", TaskName(s.Task)))
+	case bt.Status != build.StatusOK:
+		return mark(score.TaskCompileError, bt.Message)
+	}
+	ref, err := g.reference(ctx, s)
+	if err != nil {
+		return t, err
+	}
+	verdicts := make([]score.Case, len(cases))
+	errs := make([]error, len(cases))
+	var wg sync.WaitGroup
+	var static staticOnce
+	for i, c := range cases {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			verdicts[i], errs[i] = g.gradeCase(ctx, s, c, src, bt, ref, &static)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return t, err
+	}
+	t.Cases = verdicts
+	var notes []string
+	if bt.ProbeMessage != "" {
+		notes = append(notes, "signature mismatch: "+bt.ProbeMessage)
+	}
+	notes = append(notes, src.Ignored...)
+	t.Message = joinLines(notes)
+	score.Tally(&t, s.Points)
+	return t, nil
+}
+
+// cases lists the cases this grader runs for a spec.
+func (g *Grader) cases(s *spec.Spec) []*spec.Case {
+	var out []*spec.Case
+	for i := range s.Cases {
+		if g.opt.Public && s.Cases[i].Hidden {
+			continue
+		}
+		out = append(out, &s.Cases[i])
+	}
+	return out
+}
+
+func joinLines(ls []string) string {
+	out := ""
+	for i, l := range ls {
+		if i > 0 {
+			out += "\n"
+		}
+		out += l
+	}
+	return out
+}

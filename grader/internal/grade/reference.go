@@ -1,0 +1,229 @@
+package grade
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/classgrade/gograder/grader/internal/build"
+	"github.com/classgrade/gograder/grader/internal/check"
+	"github.com/classgrade/gograder/grader/internal/spec"
+)
+
+// Version is the grader's version; it keys caches.
+var Version = "0.1.0"
+
+// refTask holds the reference's observations of one task, by case id.
+type refTask struct {
+	once sync.Once
+	obs  map[string][]*check.Observation
+	err  error
+}
+
+// reference returns the reference's observations for a task: from memory,
+// from the cache directory, or by building and running the reference.
+func (g *Grader) reference(ctx context.Context, s *spec.Spec) (*refTask, error) {
+	g.refMu.Lock()
+	rt := g.refs[s.Task]
+	if rt == nil {
+		rt = &refTask{}
+		g.refs[s.Task] = rt
+	}
+	g.refMu.Unlock()
+	rt.once.Do(func() { rt.obs, rt.err = g.computeReference(ctx, s) })
+	return rt, rt.err
+}
+
+// ReferenceSource reads the reference solution of a task.
+func ReferenceSource(fsys fs.FS, task int) (*build.Source, error) {
+	name := TaskName(task)
+	ents, err := fs.ReadDir(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("reference %s: %w", name, err)
+	}
+	src := &build.Source{Name: name, Files: map[string][]byte{}}
+	for _, e := range ents {
+		n := e.Name()
+		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+			continue
+		}
+		b, err := fs.ReadFile(fsys, path.Join(name, n))
+		if err != nil {
+			return nil, fmt.Errorf("reference %s: %w", name, err)
+		}
+		src.Files[n] = b
+	}
+	if len(src.Files) == 0 {
+		return nil, fmt.Errorf("reference %s: no Go files", name)
+	}
+	return src, nil
+}
+
+func (g *Grader) computeReference(ctx context.Context, s *spec.Spec) (map[string][]*check.Observation, error) {
+	if g.opt.Reference == nil {
+		return nil, errors.New("no reference solutions to compare with")
+	}
+	src, err := ReferenceSource(g.opt.Reference, s.Task)
+	if err != nil {
+		return nil, err
+	}
+	src.Spec = s
+	key := g.cacheKey(s, src)
+	if obs, ok := g.loadCache(s.Task, key); ok {
+		return obs, nil
+	}
+	built, err := build.Build(ctx, g.tmp, []*build.Source{src}, g.opt.Build)
+	if err != nil {
+		return nil, fmt.Errorf("build reference of task %d: %w", s.Task, err)
+	}
+	defer built.Cleanup()
+	bt := built.Tasks[src.Name]
+	if bt.Status != build.StatusOK {
+		return nil, fmt.Errorf("reference of task %d does not build:\n%s", s.Task, bt.Message)
+	}
+	if len(s.Functions) > 0 && !bt.Probes {
+		return nil, fmt.Errorf("reference of task %d: the probes do not compile: %s", s.Task, bt.ProbeMessage)
+	}
+	obs, err := g.observeAll(ctx, s, bt)
+	if err != nil {
+		return nil, err
+	}
+	if err := brokenReference(s, obs); err != nil {
+		return nil, err
+	}
+	g.storeCache(s.Task, key, obs)
+	return obs, nil
+}
+
+// observeAll runs every runnable case of the spec with one built task.
+func (g *Grader) observeAll(ctx context.Context, s *spec.Spec, bt *build.Task) (map[string][]*check.Observation, error) {
+	obs := map[string][]*check.Observation{}
+	var (
+		mu   sync.Mutex
+		wg   sync.WaitGroup
+		errs []error
+	)
+	for i := range s.Cases {
+		c := &s.Cases[i]
+		if len(c.Runs) == 0 || g.unmet(c) != "" {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case g.sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			o, err := g.runCase(ctx, bt, c)
+			<-g.sem
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				errs = append(errs, err)
+				return
+			}
+			obs[c.ID] = o
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(append(errs, ctx.Err())...); err != nil {
+		return nil, err
+	}
+	return obs, nil
+}
+
+// brokenReference refuses reference runs that did not end by themselves:
+// their output cannot be an expectation.
+func brokenReference(s *spec.Spec, obs map[string][]*check.Observation) error {
+	var errs []error
+	for _, c := range s.Cases {
+		for i, o := range obs[c.ID] {
+			why := ""
+			switch {
+			case o.TimedOut:
+				why = "timed out"
+			case o.OutputLimit != "":
+				why = "exceeded the " + o.OutputLimit + " limit"
+			case o.Signal != "":
+				why = "was killed by " + o.Signal
+			}
+			if why != "" {
+				errs = append(errs, fmt.Errorf("%s: case %s run %s: the reference %s", s.File, c.ID, c.Runs[i].Name, why))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// cacheKey hashes everything a reference observation depends on.
+func (g *Grader) cacheKey(s *spec.Spec, src *build.Source) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "grader %s\n%s\nisolation %s nonroot=%v\n", Version, runtime.Version(), g.iso.Level, g.iso.NonRoot())
+	js, _ := json.Marshal(s)
+	h.Write(js)
+	names := make([]string, 0, len(src.Files))
+	for n := range src.Files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(h, "\n%s %d\n", n, len(src.Files[n]))
+		h.Write(src.Files[n])
+	}
+	for t, why := range g.tags {
+		fmt.Fprintf(h, "\nunmet %s %s", t, why)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+func (g *Grader) cachePath(task int, key string) string {
+	return filepath.Join(g.opt.CacheDir, fmt.Sprintf("ref-%s-%s.json", TaskName(task), key))
+}
+
+func (g *Grader) loadCache(task int, key string) (map[string][]*check.Observation, bool) {
+	if g.opt.CacheDir == "" {
+		return nil, false
+	}
+	data, err := os.ReadFile(g.cachePath(task, key))
+	if err != nil {
+		return nil, false
+	}
+	var obs map[string][]*check.Observation
+	if json.Unmarshal(data, &obs) != nil {
+		return nil, false
+	}
+	return obs, true
+}
+
+// storeCache writes atomically; a cache that cannot be written only costs time.
+func (g *Grader) storeCache(task int, key string, obs map[string][]*check.Observation) {
+	if g.opt.CacheDir == "" {
+		return
+	}
+	data, err := json.Marshal(obs)
+	if err != nil || os.MkdirAll(g.opt.CacheDir, 0o755) != nil {
+		return
+	}
+	f, err := os.CreateTemp(g.opt.CacheDir, ".ref-*")
+	if err != nil {
+		return
+	}
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if werr != nil || cerr != nil || os.Rename(f.Name(), g.cachePath(task, key)) != nil {
+		os.Remove(f.Name())
+	}
+}

@@ -1,0 +1,138 @@
+// Package report renders a score.Result for its consumers. Reports are pure
+// functions of the result: they compute nothing and are deterministic (no
+// durations, stable order), so their output can be golden-tested.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/classgrade/gograder/grader/internal/check"
+	"github.com/classgrade/gograder/grader/internal/score"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// JSON writes the result document, indented, with a final newline.
+func JSON(w io.Writer, r *score.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// Text writes the scorecard: a table of tasks, then what went wrong in
+// every failed public case, with the diff, the rule and a hint.
+func Text(w io.Writer, r *score.Result) error {
+	title := "Scorecard: " + r.Submission
+	if r.PublicEstimate {
+		title += " (public estimate: hidden cases not run)"
+	}
+	fmt.Fprintln(w, title)
+	t := tablewriter.NewTable(w, tablewriter.WithRowAlignmentConfig(tw.CellAlignment{
+		PerColumn: []tw.Align{tw.AlignRight, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignLeft},
+	}))
+	t.Header("Task", "Title", "Points", "Status", "Cases")
+	for _, tk := range r.Tasks {
+		if err := t.Append(fmt.Sprintf("%02d", tk.Task), tk.Title, points(tk.Score, tk.MaxScore), tk.Status, caseCounts(tk)); err != nil {
+			return err
+		}
+	}
+	t.Footer("", "Total", points(r.Score, r.MaxScore), "", "")
+	if err := t.Render(); err != nil {
+		return err
+	}
+	if r.Isolation != "" {
+		fmt.Fprintf(w, "Isolation: %s\n", r.Isolation)
+	}
+	for _, tk := range r.Tasks {
+		details(w, tk)
+	}
+	return nil
+}
+
+func points(score, max float64) string {
+	return fmt.Sprintf("%.1f / %.1f", score, max)
+}
+
+// caseCounts is "5/7 passed, hidden 1/2".
+func caseCounts(t score.Task) string {
+	var pub, pubOK, hid, hidOK, skipped int
+	for _, c := range t.Cases {
+		switch {
+		case c.Status == check.Skipped:
+			skipped++
+		case c.Hidden:
+			hid++
+			if c.Status == check.Pass {
+				hidOK++
+			}
+		default:
+			pub++
+			if c.Status == check.Pass {
+				pubOK++
+			}
+		}
+	}
+	s := fmt.Sprintf("%d/%d", pubOK, pub)
+	if hid > 0 {
+		s += fmt.Sprintf(", hidden %d/%d", hidOK, hid)
+	}
+	if skipped > 0 {
+		s += fmt.Sprintf(", %d skipped", skipped)
+	}
+	return s
+}
+
+func details(w io.Writer, t score.Task) {
+	head := func() {
+		fmt.Fprintf(w, "\n== Task %02d: %s (%s, %s)\n", t.Task, t.Title, t.Status, points(t.Score, t.MaxScore))
+	}
+	printed := false
+	if t.Message != "" && t.Status != score.TaskNotSubmitted {
+		head()
+		printed = true
+		fmt.Fprintf(w, "%s\n", indent(t.Message, "  "))
+	}
+	if t.Status == score.TaskCompileError || t.Status == score.TaskNotSubmitted {
+		return
+	}
+	for _, c := range t.Cases {
+		if c.Status == check.Pass || c.Hidden && c.Message == "" {
+			continue
+		}
+		if !printed {
+			head()
+			printed = true
+		}
+		label := c.ID
+		if c.Run != "" {
+			label += " (run " + c.Run + ")"
+		}
+		if c.Title != "" {
+			label += ": " + c.Title
+		}
+		fmt.Fprintf(w, "\n-- %s [%s]\n", label, c.Status)
+		if c.Command != "" {
+			fmt.Fprintf(w, "   what:  %s\n", c.Command)
+		}
+		if c.Message != "" {
+			fmt.Fprintf(w, "   why:   %s\n", indent(c.Message, "          ")[10:])
+		}
+		if c.Rule != "" {
+			fmt.Fprintf(w, "   rule:  %s: %s\n", c.Rule, check.Rules[c.Rule])
+		}
+		if c.Diff != "" {
+			fmt.Fprintf(w, "%s", indent(strings.TrimSuffix(c.Diff, "\n"), "     ")+"\n")
+		}
+		if c.Hint != "" {
+			fmt.Fprintf(w, "   hint:  %s\n", c.Hint)
+		}
+	}
+}
+
+func indent(s, prefix string) string {
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+}

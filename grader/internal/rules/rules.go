@@ -1,0 +1,206 @@
+// Package rules checks static rules (catalogue 1.4 STATIC) over a task's
+// source with go/types, so that a renamed import (import o "os") or a
+// function value (f := os.ReadFile) does not evade a rule.
+package rules
+
+import (
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/classgrade/gograder/grader/internal/spec"
+)
+
+// Package is a task's type-checked source.
+type Package struct {
+	dir   string // the task folder's name, for messages
+	fset  *token.FileSet
+	files []*ast.File
+	pkg   *types.Package
+	info  *types.Info
+}
+
+// Load parses and type-checks the task's files (name → source). dir
+// prefixes file names in messages. A package that does not type-check is an
+// error: the task does not compile, which the build reports.
+func Load(dir string, files map[string][]byte) (*Package, error) {
+	p := &Package{dir: dir, fset: token.NewFileSet()}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		f, err := parser.ParseFile(p.fset, dir+"/"+n, files[n], parser.ParseComments)
+		if err != nil {
+			return nil, err
+		}
+		p.files = append(p.files, f)
+	}
+	p.info = &types.Info{Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}}
+	conf := types.Config{Importer: importer.ForCompiler(p.fset, "gc", nil)}
+	pkg, err := conf.Check("main", p.fset, p.files, p.info)
+	if err != nil {
+		return nil, fmt.Errorf("type-check %s: %w", dir, err)
+	}
+	p.pkg = pkg
+	return p, nil
+}
+
+// Check applies one rule. It returns "" when the rule holds, else what is
+// wrong, with file and line.
+func (p *Package) Check(r spec.Static) string {
+	switch {
+	case len(r.ForbidCall) > 0:
+		return p.forbidCall(r.ForbidCall)
+	case r.RequireCall != nil:
+		return p.requireCall(r.RequireCall.Call, r.RequireCall.In)
+	case r.RequireStmt != nil:
+		return p.requireStmt(r.RequireStmt.Stmt, r.RequireStmt.In)
+	case r.ForbidStmt != "":
+		return p.forbidStmt(r.ForbidStmt)
+	case r.RequireLiteral != "":
+		return p.requireLiteral(r.RequireLiteral)
+	}
+	return "empty rule"
+}
+
+// qualified names an object as the rules do: "os.ReadFile" for package
+// functions of other packages, "ReadChunked" for the task's own.
+func (p *Package) qualified(obj types.Object) string {
+	if obj.Pkg() == nil || obj.Pkg() == p.pkg {
+		return obj.Name()
+	}
+	return obj.Pkg().Name() + "." + obj.Name()
+}
+
+func (p *Package) at(pos token.Pos) string {
+	ps := p.fset.Position(pos)
+	return fmt.Sprintf("%s:%d", ps.Filename, ps.Line)
+}
+
+func (p *Package) forbidCall(names []string) string {
+	forbidden := map[string]bool{}
+	for _, n := range names {
+		forbidden[n] = true
+	}
+	var found []string
+	for _, f := range p.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			if obj, ok := p.info.Uses[id].(*types.Func); ok && forbidden[p.qualified(obj)] {
+				found = append(found, fmt.Sprintf("%s: uses %s, which this task forbids", p.at(id.Pos()), p.qualified(obj)))
+			}
+			return true
+		})
+	}
+	return strings.Join(found, "\n")
+}
+
+func (p *Package) funcDecl(name string) *ast.FuncDecl {
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == name && fd.Body != nil {
+				return fd
+			}
+		}
+	}
+	return nil
+}
+
+func (p *Package) requireCall(callee, in string) string {
+	fd := p.funcDecl(in)
+	if fd == nil {
+		return fmt.Sprintf("no function %s found", in)
+	}
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return !found
+		}
+		var id *ast.Ident
+		switch fn := ast.Unparen(c.Fun).(type) {
+		case *ast.Ident:
+			id = fn
+		case *ast.SelectorExpr:
+			id = fn.Sel
+		}
+		if id != nil {
+			if obj, ok := p.info.Uses[id].(*types.Func); ok && p.qualified(obj) == callee {
+				found = true
+			}
+		}
+		return !found
+	})
+	if !found {
+		return fmt.Sprintf("%s: %s must call %s", p.at(fd.Pos()), in, callee)
+	}
+	return ""
+}
+
+func (p *Package) requireStmt(stmt, in string) string {
+	fd := p.funcDecl(in)
+	if fd == nil {
+		return fmt.Sprintf("no function %s found", in)
+	}
+	if len(p.stmts(fd.Body, stmt)) == 0 {
+		return fmt.Sprintf("%s: %s has no %s statement", p.at(fd.Pos()), in, stmt)
+	}
+	return ""
+}
+
+func (p *Package) forbidStmt(stmt string) string {
+	var found []string
+	for _, f := range p.files {
+		for _, pos := range p.stmts(f, stmt) {
+			found = append(found, fmt.Sprintf("%s: a %s statement, which this task forbids", p.at(pos), stmt))
+		}
+	}
+	return strings.Join(found, "\n")
+}
+
+func (p *Package) stmts(root ast.Node, stmt string) []token.Pos {
+	var out []token.Pos
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch s := n.(type) {
+		case *ast.GoStmt:
+			if stmt == "go" {
+				out = append(out, s.Pos())
+			}
+		case *ast.DeferStmt:
+			if stmt == "defer" {
+				out = append(out, s.Pos())
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func (p *Package) requireLiteral(sub string) string {
+	for _, f := range p.files {
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if bl, ok := n.(*ast.BasicLit); ok && bl.Kind == token.STRING {
+				if s, err := strconv.Unquote(bl.Value); err == nil && strings.Contains(s, sub) {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return ""
+		}
+	}
+	return fmt.Sprintf("no string literal contains %q", sub)
+}

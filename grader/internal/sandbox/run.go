@@ -1,0 +1,212 @@
+package sandbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"sync"
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// runner is the Runner New returns.
+type runner struct {
+	iso Isolation
+	// noSweep skips the fallback's sweep, leaving only the process-group
+	// kill; tests use it to show that the sweep is needed.
+	noSweep bool
+}
+
+// New returns a Runner that uses what Detect found (or any Isolation the
+// caller builds, such as Isolation{} for the plain fallback). Without a PID
+// namespace it makes the grader process a child subreaper (once).
+func New(iso Isolation) Runner {
+	if !iso.PIDNamespace {
+		enableSubreaper() // failure leaves the session scan; Detect notes it
+	}
+	return &runner{iso: iso}
+}
+
+// Run runs c and returns what it did. The run's whole process tree is dead
+// when Run returns. If ctx is done before the run ends, the tree is killed
+// and Run returns the Outcome so far together with ctx's cause.
+func (r *runner) Run(ctx context.Context, c *Cmd) (*Outcome, error) {
+	cmd, err := c.withDefaults()
+	if err != nil {
+		return nil, fmt.Errorf("run: %w", err)
+	}
+	stdin, caps, err := openPipes(&cmd)
+	if err != nil {
+		return nil, fmt.Errorf("run %s: %w", cmd.Path, err)
+	}
+
+	runCtx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	runCtx, stop := context.WithTimeoutCause(runCtx, cmd.Timeout, errTimedOut)
+	defer stop()
+
+	x := exec.CommandContext(runCtx, cmd.Path)
+	x.Args = cmd.Args
+	x.Dir = cmd.Dir
+	x.Env = cmd.Env
+	x.Stdout, x.Stderr = caps[0].w, caps[1].w
+	if cmd.Results {
+		x.ExtraFiles = []*os.File{caps[2].w}
+	}
+	if stdin != nil {
+		x.Stdin = stdin.r
+	}
+	x.SysProcAttr = r.iso.sysProcAttr()
+	k := &killer{}
+	x.Cancel = k.cancel
+	// Backstop: if the process has not exited WaitDelay after the kill,
+	// os/exec kills it again.
+	x.WaitDelay = WaitDelay
+
+	start := time.Now()
+	startMu.RLock()
+	err = x.Start()
+	if err == nil {
+		register(x.Process.Pid)
+	}
+	startMu.RUnlock()
+	for _, c := range caps {
+		c.w.Close()
+	}
+	if stdin != nil {
+		stdin.r.Close()
+	}
+	if err != nil {
+		closeAll(caps)
+		if stdin != nil {
+			stdin.w.Close()
+		}
+		return nil, fmt.Errorf("start %s: %w", cmd.Path, err)
+	}
+	pid := x.Process.Pid
+	defer unregister(pid)
+	k.arm(pid)
+	// Best effort: a core dump of a crashing run is never wanted. Setting
+	// it after start leaves the first instructions of the run uncovered;
+	// closing that gap needs a re-exec shim.
+	unix.Prlimit(pid, unix.RLIMIT_CORE, &unix.Rlimit{}, nil)
+
+	var limitOnce sync.Once
+	var limited string
+	over := func(stream string) {
+		limitOnce.Do(func() {
+			limited = stream
+			cancel(&limitError{stream})
+		})
+	}
+	for _, c := range caps {
+		c.start(over)
+	}
+	if stdin != nil {
+		stdin.start(cmd.Stdin)
+	}
+
+	waitExit(pid)
+	out := &Outcome{Duration: time.Since(start)}
+	killed := k.disarm()
+	out.Leftover = r.teardown(pid)
+	x.Wait() // reaps; the status is read from ProcessState below
+	if stdin != nil {
+		stdin.stop()
+	}
+	finish(caps, WaitDelay)
+
+	out.Stdout, out.Stderr = caps[0].buf, caps[1].buf
+	if cmd.Results {
+		out.Results = caps[2].buf
+	}
+	out.OutputLimit = limited // the captures are done: no more calls to over
+	setStatus(out, x.ProcessState)
+	if killed {
+		cause := context.Cause(runCtx)
+		switch {
+		case errors.Is(cause, errTimedOut):
+			out.TimedOut = true
+		case ctx.Err() != nil:
+			return out, fmt.Errorf("run %s: %w", cmd.Path, context.Cause(ctx))
+		}
+	}
+	return out, nil
+}
+
+// openPipes creates the stdin pipe (nil when c.Stdin is nil: os/exec then
+// opens /dev/null) and the captures of stdout, stderr and, when asked for,
+// results.
+func openPipes(c *Cmd) (*feeder, []*capture, error) {
+	var caps []*capture
+	add := func(name string, limit int64) error {
+		cp, err := newCapture(name, limit)
+		if err == nil {
+			caps = append(caps, cp)
+		}
+		return err
+	}
+	err := add("stdout", c.StdoutCap)
+	if err == nil {
+		err = add("stderr", c.StderrCap)
+	}
+	if err == nil && c.Results {
+		err = add("results", ResultsCap)
+	}
+	var in *feeder
+	if err == nil && c.Stdin != nil {
+		in, err = newFeeder()
+	}
+	if err != nil {
+		closeAll(caps)
+		return nil, nil, err
+	}
+	return in, caps, nil
+}
+
+// waitExit blocks until the process pid has exited, without reaping it:
+// until it is reaped its pid, process group and session ids cannot be
+// reused, so teardown can still use them.
+func waitExit(pid int) {
+	for {
+		var info unix.Siginfo
+		err := unix.Waitid(unix.P_PID, pid, &info, unix.WEXITED|unix.WNOWAIT, nil)
+		if err != unix.EINTR {
+			return
+		}
+	}
+}
+
+// teardown kills what is left of the run after its leader exited and
+// returns how many of its processes were still alive. In a PID namespace
+// nothing is left: the kernel killed every process in it, and waited for
+// them, before the leader's exit became visible.
+func (r *runner) teardown(pid int) int {
+	if r.iso.PIDNamespace {
+		return 0
+	}
+	if r.noSweep {
+		syscall.Kill(-pid, syscall.SIGKILL)
+		return 0
+	}
+	return sweep(pid, r.iso)
+}
+
+// setStatus fills in the exit code and signal from the wait status.
+func setStatus(out *Outcome, st *os.ProcessState) {
+	if st == nil {
+		out.ExitCode = -1
+		return
+	}
+	ws, ok := st.Sys().(syscall.WaitStatus)
+	if ok && ws.Signaled() {
+		out.ExitCode = -1
+		out.Signal = ws.Signal().String()
+		return
+	}
+	out.ExitCode = st.ExitCode()
+}

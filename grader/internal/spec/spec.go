@@ -1,0 +1,218 @@
+// Package spec is the grader's domain model: a task's Spec, its Cases and what
+// each Run must produce. Specs are YAML files (specs/taskNN.yaml) decoded
+// strictly: a misspelled key is an error with file and line, never a silently
+// skipped check.
+//
+// A Case is made of Runs. Each run starts in a fresh working directory with its
+// fixtures staged, unless it says `then: true`, in which case it continues in
+// the directory the previous run left. A run is one of:
+//
+//   - a program run: the task's program with Args, Stdin and Env;
+//   - a function run: Calls to the task's exported functions, made by
+//     generated code in the task's own package.
+//
+// A case may instead hold Static rules, checked over the task's source.
+//
+// Wherever a run does not state an expectation (stdout, exit status, a call's
+// value, a file's content), the expectation is what the reference solution
+// produces under the same run.
+package spec
+
+import (
+	"io/fs"
+	"time"
+)
+
+// Kinds of task (catalogue section 0.4).
+const (
+	KindFunction = "function"
+	KindProgram  = "program"
+	KindWritten  = "written"
+	KindDebugger = "debugger"
+	KindHybrid   = "hybrid"
+)
+
+// Environment tags: a case carrying one is skipped, with its weight removed,
+// when the machine cannot provide the requirement.
+const (
+	TagNonRoot = "nonroot" // student code runs as a non-root user (mode bits matter)
+	TagLinux   = "linux"   // /dev/full, /proc/self/fd
+	TagRace    = "race"    // the race detector: cgo and a C compiler
+	TagDlv     = "dlv"     // Delve on PATH or in the project's bin dir
+)
+
+// Spec describes one task: its contract and its cases.
+type Spec struct {
+	Task   int    `yaml:"task"`
+	Title  string `yaml:"title"`
+	Kind   string `yaml:"kind"`
+	Points int    `yaml:"points"`
+	// Functions maps each exported function the grader calls to its Go type,
+	// e.g. ReadContents: "func(path string) (string, error)". A submission
+	// whose function is missing or differs fails every function run of the
+	// task as a signature mismatch; its program runs are still graded.
+	Functions map[string]string `yaml:"functions"`
+	// Timeout is the default wall-clock limit of one run (default 5s).
+	Timeout Duration `yaml:"timeout"`
+	Cases   []Case   `yaml:"cases"`
+
+	// File is where the spec was loaded from (for messages); not in YAML.
+	File string `yaml:"-"`
+	fsys fs.FS  // resolves files the spec names (stdout_file)
+	pos  positions
+}
+
+// Case is one graded unit: it passes only if every run passes.
+type Case struct {
+	ID     string   `yaml:"id"`
+	Title  string   `yaml:"title"`
+	Weight int      `yaml:"weight"`
+	Hidden bool     `yaml:"hidden"`
+	Tags   []string `yaml:"tags"`
+	// Hint is shown to a student whose submission fails the case: what to
+	// look at, in the words of the task's typical mistakes.
+	Hint   string   `yaml:"hint"`
+	Runs   []Run    `yaml:"runs"`
+	Static []Static `yaml:"static"`
+}
+
+// Run is one execution inside a case.
+type Run struct {
+	Name string `yaml:"name"` // a, b, c… by default
+	// Then continues in the working directory of the previous run.
+	Then  bool            `yaml:"then"`
+	Stage map[string]File `yaml:"stage"`
+
+	Args    []string          `yaml:"args"`
+	Stdin   *string           `yaml:"stdin"`
+	Env     map[string]string `yaml:"env"`
+	Timeout Duration          `yaml:"timeout"`
+
+	Calls  []Call `yaml:"calls"`
+	Expect Expect `yaml:"expect"`
+}
+
+// IsFunction reports whether the run calls functions rather than the program.
+func (r *Run) IsFunction() bool { return len(r.Calls) > 0 }
+
+// File is a fixture staged before a run. Exactly one way of giving the
+// content is used; a directory has none.
+type File struct {
+	Content *string `yaml:"content"`
+	// Pattern generates content: "pat251" (byte i = i % 251), "lines"
+	// ("line %05d\n" for i = 1…Size) or "repeat" (Text repeated Size times).
+	Pattern string `yaml:"pattern"`
+	Size    int    `yaml:"size"`
+	Text    string `yaml:"text"`
+	Dir     bool   `yaml:"dir"`
+	// Mode is applied after staging, e.g. "0444". A mode that removes read or
+	// write permission needs the nonroot tag: root ignores mode bits.
+	Mode string `yaml:"mode"`
+}
+
+// Expect states what a run must produce. Unstated stdout and exit status come
+// from the reference. Whatever is stated, the error convention holds: no
+// panic trace (E4), empty stderr on success (E6), and on exit status 1 an
+// "error: " first line on stderr (E1) and empty stdout unless stdout is given
+// (E3).
+type Expect struct {
+	Exit *int `yaml:"exit"`
+	// At most one of Stdout, StdoutRegex, StdoutLines, StdoutFile.
+	Stdout      *string `yaml:"stdout"`
+	StdoutRegex string  `yaml:"stdout_regex"`
+	StdoutLines *Lines  `yaml:"stdout_lines"`
+	StdoutFile  string  `yaml:"stdout_file"`
+	// AnyStdout accepts any stdout: for runs whose output the contract leaves
+	// open (it must be declared, never assumed).
+	AnyStdout   bool            `yaml:"any_stdout"`
+	StderrRegex string          `yaml:"stderr_regex"`
+	Files       map[string]Want `yaml:"files"`
+}
+
+// Lines matches stdout as a multiset of lines with ordering constraints.
+type Lines struct {
+	Lines []string `yaml:"lines"` // every line of stdout, in any order
+	First string   `yaml:"first"` // when set: must be the first line
+	Last  string   `yaml:"last"`  // when set: must be the last line
+	// Order lists pairs [a, b]: every occurrence of a comes before every b.
+	Order [][2]string `yaml:"order"`
+}
+
+// Want is a post-run expectation on a path of the working directory.
+type Want struct {
+	Content *string `yaml:"content"`
+	// FromReference compares the content with what the reference left.
+	FromReference bool   `yaml:"from_reference"`
+	Mode          string `yaml:"mode"`
+	Absent        bool   `yaml:"absent"`
+	Unchanged     bool   `yaml:"unchanged"`
+	Dir           bool   `yaml:"dir"`
+}
+
+// Call is one call of an exported function from generated code in the task's
+// package. Setup, Then, Assert and Observe are Go source; in Then, Assert and
+// Observe the call's results are `got` (the first non-error result) and `err`.
+// Grader fakes (REC, FAIL, RECW, FAILW, RECS, RECSK, SEEKFAIL) and the
+// standard library are in scope.
+type Call struct {
+	Setup string `yaml:"setup"`
+	Call  string `yaml:"call"`
+	// Battery repeats the call: "fd-leak" (catalogue 1.4) makes N calls
+	// (default 2000) with GC off and fails if descriptors grow by more than 5.
+	Battery string `yaml:"battery"`
+	N       int    `yaml:"n"`
+	// Err is the error kind of catalogue 1.3 (nil, not-exist, is(ErrX), …).
+	Err string `yaml:"err"`
+	// Value is the expected `got`, shown as Go shows it; absent: the reference's.
+	Value   any      `yaml:"value"`
+	Then    string   `yaml:"then"`
+	Assert  []Assert `yaml:"assert"`
+	Observe []string `yaml:"observe"`
+	// Within bounds one call's duration (e.g. "1s"); the whole run still has
+	// the run's timeout.
+	Within Duration `yaml:"within"`
+}
+
+// Assert is a Go boolean expression that must hold after the call.
+type Assert struct {
+	That string `yaml:"that"`
+	// Msg says, for a student, what it means when it does not hold.
+	Msg string `yaml:"msg"`
+}
+
+// Static is one rule over the task's source, resolved with go/types.
+type Static struct {
+	ForbidCall     []string     `yaml:"forbid_call"`
+	RequireCall    *RequireCall `yaml:"require_call"`
+	RequireStmt    *RequireStmt `yaml:"require_stmt"`
+	ForbidStmt     string       `yaml:"forbid_stmt"`
+	RequireLiteral string       `yaml:"require_literal"`
+}
+
+// RequireCall: function In (or a function literal inside it) calls Call.
+type RequireCall struct {
+	Call string `yaml:"call"`
+	In   string `yaml:"in"`
+}
+
+// RequireStmt: function In contains a `go` or `defer` statement.
+type RequireStmt struct {
+	Stmt string `yaml:"stmt"`
+	In   string `yaml:"in"`
+}
+
+// Duration is a time.Duration written as "5s" in YAML.
+type Duration time.Duration
+
+// UnmarshalText parses a Go duration string.
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(string(b))
+	if err != nil {
+		return err
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// Std returns the duration as a time.Duration.
+func (d Duration) Std() time.Duration { return time.Duration(d) }
