@@ -476,6 +476,16 @@ func probeMessage(msg string) string {
 		line = strings.TrimSuffix(line, " in variable declaration")
 		lines = append(lines, line)
 	}
+	// The signature assertions say it best; other lines are consequences.
+	var direct []string
+	for _, l := range lines {
+		if strings.HasPrefix(l, "undefined: ") || strings.HasPrefix(l, "cannot use ") {
+			direct = append(direct, l)
+		}
+	}
+	if len(direct) > 0 {
+		lines = direct
+	}
 	sort.Strings(lines)
 	lines = dedupe(lines)
 	return trimMessage(strings.Join(lines, "\n"))

@@ -25,6 +25,7 @@ func Diff(wantName string, want []byte, gotName string, got []byte) string {
 		want, got = quoteLines(want), quoteLines(got)
 	}
 	d := string(diff.Diff(wantName, want, gotName, got))
+	d = d[strings.IndexByte(d, '\n')+1:] // drop the "diff want got" line
 	ls := strings.Split(strings.TrimSuffix(d, "\n"), "\n")
 	if len(ls) > maxDiffLines {
 		ls = append(ls[:maxDiffLines], fmt.Sprintf("… (%d more diff lines)", len(ls)-maxDiffLines))

@@ -102,6 +102,9 @@ func (g *Grader) caseResult(c *spec.Case, v check.Verdict, run, command string) 
 	if v.OK() {
 		return out
 	}
+	if len(c.Runs) < 2 {
+		run = "" // naming the only run says nothing
+	}
 	out.Message, out.Rule, out.Diff, out.Hint, out.Run, out.Command = v.Message, v.Rule, v.Diff, c.Hint, run, command
 	if v.Status == check.Skipped || v.Status == check.CompileError || v.Status == check.NotSubmitted {
 		out.Hint = ""

@@ -67,6 +67,11 @@ type Grader struct {
 func New(opt Options) *Grader {
 	if opt.TmpDir == "" {
 		opt.TmpDir = os.TempDir()
+		// Runs as another user must reach the binaries and their
+		// directories: a private TMPDIR (0700) would lock them out.
+		if opt.Isolation.Dropped && !traversable(opt.TmpDir) && traversable("/tmp") {
+			opt.TmpDir = "/tmp"
+		}
 	}
 	if opt.Jobs <= 0 {
 		opt.Jobs = 2 * runtime.NumCPU()
@@ -105,6 +110,24 @@ func unmetTags(iso sandbox.Isolation) map[string]string {
 		m[spec.TagLinux] = "needs /dev/full"
 	}
 	return m
+}
+
+// traversable reports whether every user can pass through dir and its
+// parents.
+func traversable(dir string) bool {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	for p := abs; ; p = filepath.Dir(p) {
+		fi, err := os.Stat(p)
+		if err != nil || fi.Mode().Perm()&0o001 == 0 {
+			return false
+		}
+		if p == filepath.Dir(p) {
+			return true
+		}
+	}
 }
 
 // TaskName is the folder of task n: "task08".

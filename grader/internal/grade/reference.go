@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -171,7 +172,7 @@ func brokenReference(s *spec.Spec, obs map[string][]*check.Observation) error {
 // cacheKey hashes everything a reference observation depends on.
 func (g *Grader) cacheKey(s *spec.Spec, src *build.Source) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "grader %s\n%s\nisolation %s nonroot=%v\n", Version, runtime.Version(), g.iso.Level, g.iso.NonRoot())
+	fmt.Fprintf(h, "grader %s %s\n%s\nisolation %s nonroot=%v\n", Version, selfHash(), runtime.Version(), g.iso.Level, g.iso.NonRoot())
 	js, _ := json.Marshal(s)
 	h.Write(js)
 	names := make([]string, 0, len(src.Files))
@@ -187,6 +188,32 @@ func (g *Grader) cacheKey(s *spec.Spec, src *build.Source) string {
 		fmt.Fprintf(h, "\nunmet %s %s", t, why)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+var (
+	selfOnce sync.Once
+	selfSum  string
+)
+
+// selfHash identifies the grader binary itself, so that a rebuilt grader
+// never trusts observations an older one cached.
+func selfHash() string {
+	selfOnce.Do(func() {
+		exe, err := os.Executable()
+		if err != nil {
+			return
+		}
+		f, err := os.Open(exe)
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		h := sha256.New()
+		if _, err := io.Copy(h, f); err == nil {
+			selfSum = hex.EncodeToString(h.Sum(nil))
+		}
+	})
+	return selfSum
 }
 
 func (g *Grader) cachePath(task int, key string) string {

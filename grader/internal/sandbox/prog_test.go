@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -389,5 +388,3 @@ func contains(s []string, x string) bool {
 	}
 	return false
 }
-
-var _ = strings.Contains
