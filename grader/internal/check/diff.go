@@ -18,6 +18,7 @@ const maxDiffLines = 40
 // is shown line by line Go-quoted, so every byte is visible; very large
 // outputs are summarised by their first difference.
 func Diff(wantName string, want []byte, gotName string, got []byte) string {
+	want, got = scrub(want), scrub(got)
 	if len(want) > 1<<16 || len(got) > 1<<16 {
 		return firstDifference(want, got)
 	}

@@ -190,7 +190,18 @@ func whyDiffers(want, got []byte) string {
 	return ""
 }
 
+// clockTimes matches wall-clock times a program may print: log's default
+// prefix and RFC 3339.
+var clockTimes = regexp.MustCompile(`\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})`)
+
+// scrub replaces clock times in output shown to a student, so that the
+// same submission always gets the same report; checks never see it.
+func scrub(b []byte) []byte {
+	return clockTimes.ReplaceAll(b, []byte("<time>"))
+}
+
 func firstLines(b []byte, n int) []byte {
+	b = scrub(b)
 	ls := bytes.SplitAfter(b, []byte("\n"))
 	if len(ls) > n {
 		ls = ls[:n]

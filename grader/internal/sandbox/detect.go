@@ -87,6 +87,7 @@ var probeTargets = []string{"/bin/true", "/usr/bin/true"}
 // namespaces and the credential change have all succeeded.
 func probe(iso Isolation) error {
 	attr := &os.ProcAttr{Dir: "/", Env: []string{}, Sys: iso.sysProcAttr()}
+	markCloexec()
 	for _, path := range probeTargets {
 		if _, err := os.Stat(path); err != nil {
 			continue

@@ -41,7 +41,7 @@ type report struct {
 	UID   int
 	GID   int
 	FDs   []string // entries of /proc/self/fd
-	Fd3   bool     // fd 3 was open at start
+	Open  []int    // descriptors open when echo started
 }
 
 func main() {
@@ -130,8 +130,12 @@ func main() {
 
 func echo() {
 	var r report
-	var st syscall.Stat_t
-	r.Fd3 = syscall.Fstat(3, &st) == nil
+	for fd := 0; fd < 1024; fd++ {
+		var st syscall.Stat_t
+		if syscall.Fstat(fd, &st) == nil {
+			r.Open = append(r.Open, fd)
+		}
+	}
 	r.Args = os.Args
 	r.Env = os.Environ()
 	r.Cwd, _ = os.Getwd()
@@ -204,7 +208,7 @@ type report struct {
 	UID   int
 	GID   int
 	FDs   []string
-	Fd3   bool
+	Open  []int
 }
 
 func TestMain(m *testing.M) {

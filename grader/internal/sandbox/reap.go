@@ -16,16 +16,17 @@ import (
 // itself a child subreaper, so such orphans are re-parented to the grader
 // instead of to the system's init, and after every run it sweeps: it kills
 // and reaps the processes of the run's session and the grader's adopted
-// children that cannot belong to another live run.
+// children that cannot belong to a run still going.
 //
 // Every run's leader is registered from before a sweep can see it until it
 // is reaped, so that a sweep never kills another run's leader or a process
-// in another live run's session. An adopted child in a session of its own
+// in another run's session. An adopted child in a session of its own
 // carries no trace of the run that made it; it is killed by the first
-// sweep after every run that was live when it started has ended (known
-// from start times), so a run never loses a process to another run's
-// sweep, and an escapee outlives its own run only while an older run is
-// still going.
+// sweep after every run that was going when it started has ended (known
+// from start times; each run marks itself ended before its own sweep, so
+// the last of them kills it), so a run never loses a process to another
+// run's sweep, and an escapee outlives its own run only while an older run
+// is still going.
 
 var (
 	// startMu is held shared while a run starts and registers its leader,
@@ -34,11 +35,19 @@ var (
 	startMu sync.RWMutex
 
 	liveMu sync.Mutex
-	live   = map[int]uint64{} // leader pid (= its session id) of every live run -> its start time
+	live   = map[int]*liveRun{} // by leader pid, which is also the run's session id
 
 	subreaperOnce sync.Once
 	subreaperErr  error
 )
+
+// liveRun is the registry entry of a run whose leader is not reaped yet.
+type liveRun struct {
+	start uint64 // the leader's start time in clock ticks; 0 if unknown
+	// going is true while the run may still make processes that the
+	// grader adopts: until its leader exits, and never in a PID namespace.
+	going bool
+}
 
 // enableSubreaper makes the grader process a child subreaper, once.
 func enableSubreaper() error {
@@ -49,13 +58,27 @@ func enableSubreaper() error {
 }
 
 // register records a just-started leader; the caller holds startMu shared.
-func register(pid int) {
+// going is false for a run in a PID namespace, whose processes never reach
+// the grader.
+func register(pid int, going bool) {
 	var start uint64 // unknown: every adopted child might be this run's
-	if p, err := readStat(pid); err == nil {
-		start = p.start
+	if going {
+		if p, err := readStat(pid); err == nil {
+			start = p.start
+		}
 	}
 	liveMu.Lock()
-	live[pid] = start
+	live[pid] = &liveRun{start: start, going: going}
+	liveMu.Unlock()
+}
+
+// markEnded records that the leader has exited, before its sweep: a sweep
+// that sees every run older than an orphan ended may kill the orphan.
+func markEnded(pid int) {
+	liveMu.Lock()
+	if r := live[pid]; r != nil {
+		r.going = false
+	}
 	liveMu.Unlock()
 }
 
@@ -66,12 +89,12 @@ func unregister(pid int) {
 }
 
 // liveRuns returns a copy of the registry.
-func liveRuns() map[int]uint64 {
+func liveRuns() map[int]liveRun {
 	liveMu.Lock()
 	defer liveMu.Unlock()
-	m := make(map[int]uint64, len(live))
-	for pid, start := range live {
-		m[pid] = start
+	m := make(map[int]liveRun, len(live))
+	for pid, r := range live {
+		m[pid] = *r
 	}
 	return m
 }
@@ -84,9 +107,10 @@ const sweepBudget = 2 * time.Second
 // the leader has exited and before it is reaped (so the ids stay unused):
 // every process of session sid, then every child the grader adopted as a
 // subreaper that is not a registered leader, is not in the grader's own
-// session (where the grader's other children live), is not in another live
-// run's session, started before every other live run, and, when runs use a
-// dropped uid, has that uid. It returns how many such processes were alive.
+// session (where the grader's other children live), is not in another
+// registered run's session, started before every run still going, and,
+// when runs use a dropped uid, has that uid. The caller has marked its run
+// ended. It returns how many such processes were alive.
 func sweep(sid int, iso Isolation) int {
 	self := os.Getpid()
 	selfSid, _ := unix.Getsid(0)
@@ -131,10 +155,10 @@ func scan(sid, self, selfSid int, iso Isolation) []procInfo {
 		return nil
 	}
 	runs := liveRuns()
-	oldest := uint64(math.MaxUint64) // start of the oldest other live run
-	for pid, start := range runs {
-		if pid != sid {
-			oldest = min(oldest, start)
+	oldest := uint64(math.MaxUint64) // start of the oldest other run still going
+	for _, r := range runs {
+		if r.going {
+			oldest = min(oldest, r.start)
 		}
 	}
 	var victims []procInfo

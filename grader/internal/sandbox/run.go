@@ -48,43 +48,11 @@ func (r *runner) Run(ctx context.Context, c *Cmd) (*Outcome, error) {
 	defer cancel(nil)
 	runCtx, stop := context.WithTimeoutCause(runCtx, cmd.Timeout, errTimedOut)
 	defer stop()
-
-	x := exec.CommandContext(runCtx, cmd.Path)
-	x.Args = cmd.Args
-	x.Dir = cmd.Dir
-	x.Env = cmd.Env
-	x.Stdout, x.Stderr = caps[0].w, caps[1].w
-	if cmd.Results {
-		x.ExtraFiles = []*os.File{caps[2].w}
-	}
-	if stdin != nil {
-		x.Stdin = stdin.r
-	}
-	x.SysProcAttr = r.iso.sysProcAttr()
 	k := &killer{}
-	x.Cancel = k.cancel
-	// Backstop: if the process has not exited WaitDelay after the kill,
-	// os/exec kills it again.
-	x.WaitDelay = WaitDelay
+	x := r.command(runCtx, &cmd, stdin, caps, k)
 
 	start := time.Now()
-	startMu.RLock()
-	err = x.Start()
-	if err == nil {
-		register(x.Process.Pid)
-	}
-	startMu.RUnlock()
-	for _, c := range caps {
-		c.w.Close()
-	}
-	if stdin != nil {
-		stdin.r.Close()
-	}
-	if err != nil {
-		closeAll(caps)
-		if stdin != nil {
-			stdin.w.Close()
-		}
+	if err := r.start(x, stdin, caps); err != nil {
 		return nil, fmt.Errorf("start %s: %w", cmd.Path, err)
 	}
 	pid := x.Process.Pid
@@ -126,9 +94,10 @@ func (r *runner) Run(ctx context.Context, c *Cmd) (*Outcome, error) {
 	}
 	out.OutputLimit = limited // the captures are done: no more calls to over
 	setStatus(out, x.ProcessState)
-	if killed {
-		cause := context.Cause(runCtx)
-		switch {
+	// A leader that exited on its own just as the kill came was not
+	// stopped by it.
+	if killed && out.Signal != "" {
+		switch cause := context.Cause(runCtx); {
 		case errors.Is(cause, errTimedOut):
 			out.TimedOut = true
 		case ctx.Err() != nil:
@@ -136,6 +105,53 @@ func (r *runner) Run(ctx context.Context, c *Cmd) (*Outcome, error) {
 		}
 	}
 	return out, nil
+}
+
+// command builds the exec.Cmd of a run: the child ends of the pipes, the
+// isolation's process attributes, and k's kill as the Cancel of ctx.
+func (r *runner) command(ctx context.Context, c *Cmd, stdin *feeder, caps []*capture, k *killer) *exec.Cmd {
+	x := exec.CommandContext(ctx, c.Path)
+	x.Args = c.Args
+	x.Dir = c.Dir
+	x.Env = c.Env
+	x.Stdout, x.Stderr = caps[0].w, caps[1].w
+	if c.Results {
+		x.ExtraFiles = []*os.File{caps[2].w}
+	}
+	if stdin != nil {
+		x.Stdin = stdin.r
+	}
+	x.SysProcAttr = r.iso.sysProcAttr()
+	x.Cancel = k.cancel
+	// Backstop: if the leader has not exited WaitDelay after the kill,
+	// os/exec kills it again.
+	x.WaitDelay = WaitDelay
+	return x
+}
+
+// start starts x and registers its leader, then closes the grader's copies
+// of the child's pipe ends (and, if the start failed, every pipe).
+func (r *runner) start(x *exec.Cmd, stdin *feeder, caps []*capture) error {
+	markCloexec()
+	startMu.RLock()
+	err := x.Start()
+	if err == nil {
+		register(x.Process.Pid, !r.iso.PIDNamespace)
+	}
+	startMu.RUnlock()
+	for _, c := range caps {
+		c.w.Close()
+	}
+	if stdin != nil {
+		stdin.r.Close()
+	}
+	if err != nil {
+		closeAll(caps)
+		if stdin != nil {
+			stdin.w.Close()
+		}
+	}
+	return err
 }
 
 // openPipes creates the stdin pipe (nil when c.Stdin is nil: os/exec then
@@ -189,6 +205,7 @@ func (r *runner) teardown(pid int) int {
 	if r.iso.PIDNamespace {
 		return 0
 	}
+	markEnded(pid)
 	if r.noSweep {
 		syscall.Kill(-pid, syscall.SIGKILL)
 		return 0

@@ -58,8 +58,8 @@ func TestRun(t *testing.T) {
 						t.Errorf("/proc/self/fd = %q, missing %s", r.FDs, fd)
 					}
 				}
-				if r.Fd3 {
-					t.Errorf("fd 3 is open without Results")
+				if want := []int{0, 1, 2}; !reflect.DeepEqual(r.Open, want) {
+					t.Errorf("open descriptors %v, want only %v", r.Open, want)
 				}
 			},
 		},
@@ -190,8 +190,8 @@ func TestRun(t *testing.T) {
 			name: "fd 3 open with Results",
 			cmd:  Cmd{Args: []string{"echo"}, Results: true},
 			check: func(t *testing.T, iso Isolation, c *Cmd, out *Outcome) {
-				if r := decodeReport(t, out); !r.Fd3 {
-					t.Errorf("fd 3 is not open with Results")
+				if r, want := decodeReport(t, out), []int{0, 1, 2, 3}; !reflect.DeepEqual(r.Open, want) {
+					t.Errorf("open descriptors %v, want only %v", r.Open, want)
 				}
 			},
 		},

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -72,7 +73,7 @@ func TestOrphanHoldingStdout(t *testing.T) {
 	prog := buildProg(t, progSrc)
 	for _, ic := range isolations(t) {
 		t.Run(ic.name, func(t *testing.T) {
-			token := strings.ReplaceAll(t.Name(), "/", "_")
+			token := uniqueToken(t)
 			c := &Cmd{Path: prog, Args: []string{prog, "orphan", token}, Dir: workDir(t, ic.iso), Timeout: 2 * time.Second}
 			start := time.Now()
 			out, err := New(ic.iso).Run(context.Background(), c)
@@ -80,7 +81,7 @@ func TestOrphanHoldingStdout(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Run: %v", err)
 			}
-			if out.ExitCode != 0 || !strings.HasPrefix(string(out.Stdout), "parent done\n") || out.TimedOut {
+			if out.ExitCode != 0 || !strings.Contains(string(out.Stdout), "parent done\n") || out.TimedOut {
 				t.Errorf("exit %d, stdout %q, TimedOut %v", out.ExitCode, out.Stdout, out.TimedOut)
 			}
 			if took > c.Timeout+WaitDelay+time.Second {
@@ -102,7 +103,7 @@ func TestOrphanEscapingTeardown(t *testing.T) {
 	prog := buildProg(t, progSrc)
 	iso := Isolation{}
 	r := &runner{iso: iso, noSweep: true}
-	token := t.Name()
+	token := uniqueToken(t)
 	// The orphan is started in a new session by the program's spawn.
 	c := &Cmd{Path: prog, Args: []string{prog, "orphan", token}, Dir: workDir(t, iso), Timeout: 5 * time.Second}
 	start := time.Now()
@@ -116,10 +117,16 @@ func TestOrphanEscapingTeardown(t *testing.T) {
 	if len(pids) == 0 {
 		t.Fatalf("no orphan survived: the test shows nothing")
 	}
-	if out.ExitCode != 0 || !strings.HasPrefix(string(out.Stdout), "parent done\n") {
+	if out.ExitCode != 0 || !strings.Contains(string(out.Stdout), "parent done\n") {
 		t.Errorf("exit %d, stdout %q", out.ExitCode, out.Stdout)
 	}
 	if took < WaitDelay || took > WaitDelay+time.Second {
 		t.Errorf("Run took %v, want about WaitDelay (%v)", took, WaitDelay)
 	}
+}
+
+// uniqueToken names a test's orphans, unique across concurrent test
+// processes.
+func uniqueToken(t *testing.T) string {
+	return fmt.Sprintf("%s-%d-%d", strings.ReplaceAll(t.Name(), "/", "_"), os.Getpid(), time.Now().UnixNano())
 }
