@@ -34,12 +34,14 @@ Examples:
 			gf                   gradeFlags
 			format, out          string
 			public, revealHidden bool
+			work                 bool
 		)
 		gf.register(fs)
 		fs.StringVar(&format, "format", "text", "report `format`: text or json")
 		fs.StringVar(&out, "out", "", "write the report to this `file` instead of stdout")
 		fs.BoolVar(&public, "public", false, "run public cases only (the score is an estimate)")
 		fs.BoolVar(&revealHidden, "show-hidden", false, "show the details of failed hidden cases (instructors)")
+		fs.BoolVar(&work, "work", false, "keep the build workspace and print where it is")
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) != 1 {
 				return usagef("want one submission folder")
@@ -47,7 +49,11 @@ Examples:
 			if format != "text" && format != "json" {
 				return usagef("unknown format %q (want text or json)", format)
 			}
-			g, err := gf.grader(grade.Options{Public: public, RevealHidden: revealHidden})
+			opt := grade.Options{Public: public, RevealHidden: revealHidden}
+			if work {
+				opt.KeepWork = func(dir string) { fmt.Fprintf(env.Stderr, "work: %s\n", dir) }
+			}
+			g, err := gf.grader(opt)
 			if err != nil {
 				return err
 			}

@@ -47,6 +47,9 @@ type Options struct {
 	CacheDir string
 	// Build tunes the go builds.
 	Build build.Options
+	// KeepWork, when set, keeps each submission's build workspace and
+	// is told where it is (for debugging a student's build).
+	KeepWork func(dir string)
 }
 
 // Grader grades submissions against one set of specs.
@@ -174,6 +177,7 @@ func (g *Grader) Grade(ctx context.Context, dir string, tasks []int) (*score.Res
 		PublicEstimate: g.opt.Public, Isolation: g.iso.Level}
 
 	srcs := map[int]*build.Source{}
+	notFolder := map[int]string{}
 	var list []*build.Source
 	for _, s := range specs {
 		if s.Kind == spec.KindWritten {
@@ -181,6 +185,9 @@ func (g *Grader) Grade(ctx context.Context, dir string, tasks []int) (*score.Res
 		}
 		folder := filepath.Join(dir, TaskName(s.Task))
 		if fi, err := os.Lstat(folder); err != nil || !fi.IsDir() {
+			if err == nil {
+				notFolder[s.Task] = fmt.Sprintf("%s is not a folder (symbolic links are not followed)", TaskName(s.Task))
+			}
 			continue
 		}
 		src, err := build.Collect(folder, TaskName(s.Task))
@@ -193,11 +200,18 @@ func (g *Grader) Grade(ctx context.Context, dir string, tasks []int) (*score.Res
 	}
 	opt := g.opt.Build
 	opt.GoVersion = goVersion(dir)
+	if err := g.prepareReferences(ctx, specs); err != nil {
+		return nil, err
+	}
 	built, err := build.Build(ctx, g.tmp, list, opt)
 	if err != nil {
 		return nil, err
 	}
-	defer built.Cleanup()
+	if g.opt.KeepWork != nil {
+		g.opt.KeepWork(built.Dir)
+	} else {
+		defer built.Cleanup()
+	}
 
 	results := make([]score.Task, len(specs))
 	errs := make([]error, len(specs))
@@ -212,6 +226,9 @@ func (g *Grader) Grade(ctx context.Context, dir string, tasks []int) (*score.Res
 				bt = built.Tasks[src.Name]
 			}
 			results[i], errs[i] = g.gradeTask(ctx, s, src, bt)
+			if why, ok := notFolder[s.Task]; ok {
+				results[i].Message = why
+			}
 		}()
 	}
 	wg.Wait()

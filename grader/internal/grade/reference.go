@@ -27,84 +27,95 @@ var Version = "0.1.0"
 
 // refTask holds the reference's observations of one task, by case id.
 type refTask struct {
-	once sync.Once
-	obs  map[string][]*check.Observation
-	err  error
+	obs map[string][]*check.Observation
+	err error
 }
 
-// reference returns the reference's observations for a task: from memory,
-// from the cache directory, or by building and running the reference.
+// reference returns the reference's observations for a task.
 func (g *Grader) reference(ctx context.Context, s *spec.Spec) (*refTask, error) {
-	g.refMu.Lock()
-	rt := g.refs[s.Task]
-	if rt == nil {
-		rt = &refTask{}
-		g.refs[s.Task] = rt
+	if err := g.prepareReferences(ctx, []*spec.Spec{s}); err != nil {
+		return nil, err
 	}
-	g.refMu.Unlock()
-	rt.once.Do(func() { rt.obs, rt.err = g.computeReference(ctx, s) })
+	g.refMu.Lock()
+	defer g.refMu.Unlock()
+	rt := g.refs[s.Task]
 	return rt, rt.err
 }
 
-// ReferenceSource reads the reference solution of a task.
-func ReferenceSource(fsys fs.FS, task int) (*build.Source, error) {
-	name := TaskName(task)
-	ents, err := fs.ReadDir(fsys, name)
-	if err != nil {
-		return nil, fmt.Errorf("reference %s: %w", name, err)
+// prepareReferences makes sure the reference observations of every spec
+// are at hand: from memory, from the cache directory, or by building all
+// the missing references into one binary and running their cases.
+func (g *Grader) prepareReferences(ctx context.Context, specs []*spec.Spec) error {
+	g.refMu.Lock()
+	defer g.refMu.Unlock()
+	type todo struct {
+		s   *spec.Spec
+		src *build.Source
+		key string
 	}
-	src := &build.Source{Name: name, Files: map[string][]byte{}}
-	for _, e := range ents {
-		n := e.Name()
-		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+	var missing []todo
+	var srcs []*build.Source
+	for _, s := range specs {
+		if _, done := g.refs[s.Task]; done || s.Kind == spec.KindWritten {
 			continue
 		}
-		b, err := fs.ReadFile(fsys, path.Join(name, n))
-		if err != nil {
-			return nil, fmt.Errorf("reference %s: %w", name, err)
+		if g.opt.Reference == nil {
+			return errors.New("no reference solutions to compare with")
 		}
-		src.Files[n] = b
+		src, err := ReferenceSource(g.opt.Reference, s.Task)
+		if err != nil {
+			return err
+		}
+		src.Spec = s
+		key := g.cacheKey(s, src)
+		if obs, ok := g.loadCache(s.Task, key); ok {
+			g.refs[s.Task] = &refTask{obs: obs}
+			continue
+		}
+		missing = append(missing, todo{s, src, key})
+		srcs = append(srcs, src)
 	}
-	if len(src.Files) == 0 {
-		return nil, fmt.Errorf("reference %s: no Go files", name)
+	if len(missing) == 0 {
+		return nil
 	}
-	return src, nil
-}
-
-func (g *Grader) computeReference(ctx context.Context, s *spec.Spec) (map[string][]*check.Observation, error) {
-	if g.opt.Reference == nil {
-		return nil, errors.New("no reference solutions to compare with")
-	}
-	src, err := ReferenceSource(g.opt.Reference, s.Task)
+	built, err := build.Build(ctx, g.tmp, srcs, g.opt.Build)
 	if err != nil {
-		return nil, err
-	}
-	src.Spec = s
-	key := g.cacheKey(s, src)
-	if obs, ok := g.loadCache(s.Task, key); ok {
-		return obs, nil
-	}
-	built, err := build.Build(ctx, g.tmp, []*build.Source{src}, g.opt.Build)
-	if err != nil {
-		return nil, fmt.Errorf("build reference of task %d: %w", s.Task, err)
+		return fmt.Errorf("build the reference: %w", err)
 	}
 	defer built.Cleanup()
-	bt := built.Tasks[src.Name]
+	var wg sync.WaitGroup
+	results := make([]*refTask, len(missing))
+	for i, m := range missing {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			obs, err := g.observeReference(ctx, m.s, built.Tasks[m.src.Name])
+			if err == nil {
+				g.storeCache(m.s.Task, m.key, obs)
+			}
+			results[i] = &refTask{obs: obs, err: err}
+		}()
+	}
+	wg.Wait()
+	for i, m := range missing {
+		g.refs[m.s.Task] = results[i]
+	}
+	return ctx.Err()
+}
+
+// observeReference runs a task's cases with its built reference.
+func (g *Grader) observeReference(ctx context.Context, s *spec.Spec, bt *build.Task) (map[string][]*check.Observation, error) {
 	if bt.Status != build.StatusOK {
-		return nil, fmt.Errorf("reference of task %d does not build:\n%s", s.Task, bt.Message)
+		return nil, fmt.Errorf("the reference of task %d does not build:\n%s", s.Task, bt.Message)
 	}
 	if len(s.Functions) > 0 && !bt.Probes {
-		return nil, fmt.Errorf("reference of task %d: the probes do not compile: %s", s.Task, bt.ProbeMessage)
+		return nil, fmt.Errorf("the reference of task %d: the probes do not compile: %s", s.Task, bt.ProbeMessage)
 	}
 	obs, err := g.observeAll(ctx, s, bt)
 	if err != nil {
 		return nil, err
 	}
-	if err := brokenReference(s, obs); err != nil {
-		return nil, err
-	}
-	g.storeCache(s.Task, key, obs)
-	return obs, nil
+	return obs, brokenReference(s, obs)
 }
 
 // observeAll runs every runnable case of the spec with one built task.
@@ -253,4 +264,28 @@ func (g *Grader) storeCache(task int, key string, obs map[string][]*check.Observ
 	if werr != nil || cerr != nil || os.Rename(f.Name(), g.cachePath(task, key)) != nil {
 		os.Remove(f.Name())
 	}
+}
+// ReferenceSource reads the reference solution of a task.
+func ReferenceSource(fsys fs.FS, task int) (*build.Source, error) {
+	name := TaskName(task)
+	ents, err := fs.ReadDir(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("reference %s: %w", name, err)
+	}
+	src := &build.Source{Name: name, Files: map[string][]byte{}}
+	for _, e := range ents {
+		n := e.Name()
+		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+			continue
+		}
+		b, err := fs.ReadFile(fsys, path.Join(name, n))
+		if err != nil {
+			return nil, fmt.Errorf("reference %s: %w", name, err)
+		}
+		src.Files[n] = b
+	}
+	if len(src.Files) == 0 {
+		return nil, fmt.Errorf("reference %s: no Go files", name)
+	}
+	return src, nil
 }

@@ -101,6 +101,9 @@ func (g *Grader) SelfTest(ctx context.Context, tasks []int) (*SelfTest, error) {
 			srcs = append(srcs, src)
 		}
 	}
+	if err := g.prepareReferences(ctx, specs); err != nil {
+		return nil, err
+	}
 	built, err := build.Build(ctx, g.tmp, srcs, g.opt.Build)
 	if err != nil {
 		return nil, err

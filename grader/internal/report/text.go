@@ -91,7 +91,7 @@ func details(w io.Writer, t score.Task) {
 		fmt.Fprintf(w, "\n== Task %02d: %s (%s, %s)\n", t.Task, t.Title, t.Status, points(t.Score, t.MaxScore))
 	}
 	printed := false
-	if t.Message != "" && t.Status != score.TaskNotSubmitted {
+	if t.Message != "" && (t.Status != score.TaskNotSubmitted || !strings.HasPrefix(t.Message, "no folder")) {
 		head()
 		printed = true
 		fmt.Fprintf(w, "%s\n", indent(t.Message, "  "))
