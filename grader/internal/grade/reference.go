@@ -265,6 +265,7 @@ func (g *Grader) storeCache(task int, key string, obs map[string][]*check.Observ
 		os.Remove(f.Name())
 	}
 }
+
 // ReferenceSource reads the reference solution of a task.
 func ReferenceSource(fsys fs.FS, task int) (*build.Source, error) {
 	name := TaskName(task)
