@@ -13,8 +13,9 @@
 //     working directory; stdin from Cmd.Stdin through a pipe (then end of
 //     file) or /dev/null; stdout and stderr to separate pipes; with
 //     Cmd.Results, fd 3 is the write end of a third pipe. No other file
-//     descriptor and no controlling terminal: the run is the leader of a
-//     new session and process group.
+//     descriptor (before every start the grader marks the descriptors it
+//     inherited close-on-exec) and no controlling terminal: the run is the
+//     leader of a new session and process group.
 //   - When the grader is root and Detect could drop privileges: uid and gid
 //     65534 (nobody/nogroup) and no supplementary groups, so permission
 //     bits apply. Chown work directories to Isolation.UID/GID.
@@ -23,9 +24,12 @@
 //     grader is not root). The run is PID 1 of it. When it exits or is
 //     killed the kernel kills every process in the namespace, setsid
 //     daemons and orphans included, before the exit is reported.
-//   - RLIMIT_CORE 0, set with prlimit right after the start (best effort:
-//     the first instructions of a run are not covered; closing that gap
-//     needs a re-exec shim).
+//   - A soft RLIMIT_CORE of 0, inherited from the grader (New sets the
+//     grader's own), and a hard one of 0 set with prlimit right after the
+//     start where the kernel allows it: for a run of the grader's uid, or
+//     when the grader has CAP_SYS_RESOURCE. Otherwise a run could raise
+//     its soft limit again and dump core into its work directory; closing
+//     that needs a re-exec shim that sets the limit before exec.
 //   - SIGKILL if the grader dies (Pdeathsig; with a PID namespace this
 //     takes the whole tree).
 //

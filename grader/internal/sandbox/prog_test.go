@@ -120,6 +120,16 @@ func main() {
 			fmt.Println(err)
 		}
 		fmt.Println("done")
+	case "core": // RLIMIT_CORE is set just after the start: wait for it
+		var lim syscall.Rlimit
+		for i := 0; i < 20; i++ {
+			syscall.Getrlimit(syscall.RLIMIT_CORE, &lim)
+			if lim.Max == 0 {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		fmt.Println(lim.Cur, lim.Max)
 	case "readfile":
 		_, err := os.ReadFile(os.Args[2])
 		fmt.Println(err)

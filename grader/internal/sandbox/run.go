@@ -22,13 +22,25 @@ type runner struct {
 }
 
 // New returns a Runner that uses what Detect found (or any Isolation the
-// caller builds, such as Isolation{} for the plain fallback). Without a PID
+// caller builds, such as Isolation{} for the plain fallback). It sets the
+// grader process's soft RLIMIT_CORE to 0, which every run inherits (the
+// hard limit is kept: the grader can raise it again). Without a PID
 // namespace it makes the grader process a child subreaper (once).
 func New(iso Isolation) Runner {
+	noCoreDumps()
 	if !iso.PIDNamespace {
 		enableSubreaper() // failure leaves the session scan; Detect notes it
 	}
 	return &runner{iso: iso}
+}
+
+// noCoreDumps sets the soft RLIMIT_CORE of the grader to 0.
+func noCoreDumps() {
+	var lim unix.Rlimit
+	if unix.Getrlimit(unix.RLIMIT_CORE, &lim) == nil && lim.Cur != 0 {
+		lim.Cur = 0
+		unix.Setrlimit(unix.RLIMIT_CORE, &lim)
+	}
 }
 
 // Run runs c and returns what it did. The run's whole process tree is dead
@@ -58,9 +70,10 @@ func (r *runner) Run(ctx context.Context, c *Cmd) (*Outcome, error) {
 	pid := x.Process.Pid
 	defer unregister(pid)
 	k.arm(pid)
-	// Best effort: a core dump of a crashing run is never wanted. Setting
-	// it after start leaves the first instructions of the run uncovered;
-	// closing that gap needs a re-exec shim.
+	// The run inherits the grader's soft RLIMIT_CORE of 0 (see New); this
+	// sets its hard limit to 0 too, so that it cannot raise the soft one.
+	// The kernel refuses it for a run of another uid unless the grader has
+	// CAP_SYS_RESOURCE.
 	unix.Prlimit(pid, unix.RLIMIT_CORE, &unix.Rlimit{}, nil)
 
 	var limitOnce sync.Once

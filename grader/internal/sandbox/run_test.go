@@ -105,6 +105,23 @@ func TestRun(t *testing.T) {
 			},
 		},
 		{
+			// With GOTRACEBACK=crash the runtime ends a panic with SIGABRT,
+			// which PID 1 of a namespace cannot send itself; no core file
+			// either way.
+			name: "panic with GOTRACEBACK=crash",
+			cmd:  Cmd{Args: []string{"panic"}, Env: []string{"GOTRACEBACK=crash"}},
+			check: func(t *testing.T, iso Isolation, c *Cmd, out *Outcome) {
+				if iso.PIDNamespace {
+					wantStatus(t, out, 2, "")
+				} else {
+					wantStatus(t, out, -1, "aborted")
+				}
+				if cores, _ := filepath.Glob(filepath.Join(c.Dir, "core*")); len(cores) > 0 {
+					t.Errorf("core dumped: %v", cores)
+				}
+			},
+		},
+		{
 			// The Go runtime handles a SIGSEGV sent with kill(2) itself:
 			// it prints it and exits 2, whatever the isolation.
 			name: "self SIGSEGV",
@@ -193,6 +210,21 @@ func TestRun(t *testing.T) {
 				if r, want := decodeReport(t, out), []int{0, 1, 2, 3}; !reflect.DeepEqual(r.Open, want) {
 					t.Errorf("open descriptors %v, want only %v", r.Open, want)
 				}
+			},
+		},
+		{
+			name: "no core dumps",
+			cmd:  Cmd{Args: []string{"core"}},
+			check: func(t *testing.T, iso Isolation, c *Cmd, out *Outcome) {
+				// The hard limit is 0 too where the grader may set it:
+				// for a run of its own uid, or with CAP_SYS_RESOURCE.
+				if !strings.HasPrefix(string(out.Stdout), "0 ") {
+					t.Errorf("RLIMIT_CORE = %q, want a soft limit of 0", out.Stdout)
+				}
+				if !iso.Dropped && string(out.Stdout) != "0 0\n" {
+					t.Errorf("RLIMIT_CORE = %q, want 0 0", out.Stdout)
+				}
+				t.Logf("RLIMIT_CORE soft, hard = %s", out.Stdout)
 			},
 		},
 		{
