@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds task*.yaml, golden files under testdata/, and result.schema.json.
 //
-//go:embed task*.yaml result.schema.json
+//go:embed task*.yaml result.schema.json all:testdata
 var FS embed.FS

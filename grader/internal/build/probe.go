@@ -28,7 +28,7 @@ var stdNames = map[string]string{
 	"strings": "strings", "filepath": "path/filepath", "time": "time", "slog": "log/slog",
 	"syscall": "syscall", "utf8": "unicode/utf8", "sort": "sort", "math": "math",
 	"runtime": "runtime", "slices": "slices", "sync": "sync", "atomic": "sync/atomic",
-	"context": "context",
+	"context": "context", "regexp": "regexp",
 }
 
 // probeSource generates the file of probes for one task package, and the
@@ -107,7 +107,7 @@ var anyExported = map[string]string{
 	"strings": "NewReader", "filepath": "Join", "time": "Second", "slog": "LevelInfo",
 	"syscall": "EISDIR", "utf8": "RuneLen", "sort": "Strings", "math": "Pi",
 	"runtime": "GOOS", "slices": "Sort[[]int]", "sync": "NewCond", "atomic": "AddInt64",
-	"context": "Background",
+	"context": "Background", "regexp": "MustCompile",
 }
 
 // writeCall writes one call block:

@@ -73,6 +73,9 @@ func call(c spec.Call, res, ref harness.CallResult) Verdict {
 		return Verdict{Status: RuntimeError, Rule: "E4", Message: fmt.Sprintf("%s panicked: %s\nReturn an error instead of panicking.", name, res.Panic)}
 	}
 	if !res.KindOK {
+		if kind.Name == "panics" {
+			return Verdict{Status: WrongErrorKind, Message: fmt.Sprintf("%s: %s, want a panic with the value %s", name, res.Err, kind.Arg)}
+		}
 		return Verdict{Status: WrongErrorKind, Message: fmt.Sprintf("%s returned %s, want %s", name, describeErr(res), describeKind(kind))}
 	}
 	if c.Value != nil {
@@ -116,12 +119,12 @@ func valueVerdict(name, want, got string) Verdict {
 		Diff: Diff("want", []byte(unquoteForDiff(want)), "got", []byte(unquoteForDiff(got)))}
 }
 
-// unquoteForDiff shows quoted strings as their text when that is readable.
+// unquoteForDiff shows quoted strings as their text; Diff quotes them
+// again, line by line, when they are not printable.
 func unquoteForDiff(s string) string {
-	if u, err := strconv.Unquote(s); err == nil && printable([]byte(u+"\n")) {
-		if !strings.HasSuffix(u, "\n") {
-			u += "\n"
-		}
+	// A text without its final newline is shown quoted by Diff, so a
+	// missing or extra newline stays visible.
+	if u, err := strconv.Unquote(s); err == nil {
 		return u
 	}
 	return s + "\n"

@@ -38,6 +38,15 @@ func file(p string, w spec.Want, obs, ref *Observation) Verdict {
 	if st.Kind == "absent" {
 		return fail("", "%s was not created", p)
 	}
+	if w.AppendedLines != nil {
+		if st.Kind != "file" {
+			return fail("", "%s is a %s, want a regular file", p, kindName(st.Kind))
+		}
+		if v := appended(p, w.AppendedLines, obs, ref); !v.OK() {
+			return v
+		}
+		return modeOK(p, w, st)
+	}
 	want := fixture.State{Kind: "file"}
 	switch {
 	case w.Dir:
@@ -74,10 +83,14 @@ func file(p string, w spec.Want, obs, ref *Observation) Verdict {
 		return Verdict{Status: Fail, Message: msg + whyDiffers(content, st.Content),
 			Diff: Diff("want "+p, content, "got "+p, st.Content)}
 	}
+	return modeOK(p, w, st)
+}
+
+func modeOK(p string, w spec.Want, st fixture.State) Verdict {
 	if w.Mode != "" {
 		m, _ := spec.ParseMode(w.Mode)
 		if uint32(st.Mode) != m {
-			return fail("E9", "%s has mode %04o, want %04o (create files with 0644, or 0666 and let the umask apply)", p, st.Mode, m)
+			return Verdict{Status: Fail, Rule: "E9", Message: fmt.Sprintf("%s has mode %04o, want %04o (create files with 0644, or 0666 and let the umask apply)", p, st.Mode, m)}
 		}
 	}
 	return pass()

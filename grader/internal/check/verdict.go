@@ -40,6 +40,8 @@ type Observation struct {
 	OutputLimit    string
 	Elapsed        time.Duration
 	Timeout        time.Duration
+	// Start is when the run started (wall clock), for times it printed.
+	Start time.Time
 	// Files holds, for each path the run's expectations name, its state
 	// after the run; Before its state before (for unchanged).
 	Files, Before map[string]fixture.State

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/classgrade/gograder/grader/internal/build"
 	"github.com/classgrade/gograder/grader/internal/build/harness"
@@ -96,7 +97,7 @@ func (g *Grader) execRun(ctx context.Context, bt *build.Task, c *spec.Case, r *s
 	var watched, unchanged []string
 	for p, w := range r.Expect.Files {
 		watched = append(watched, p)
-		if w.Unchanged {
+		if w.Unchanged || w.AppendedLines != nil {
 			unchanged = append(unchanged, p)
 		}
 	}
@@ -134,6 +135,7 @@ func (g *Grader) execRun(ctx context.Context, bt *build.Task, c *spec.Case, r *s
 		cmd.Env = append(cmd.Env, harness.EnvProbe+"="+build.ProbeID(c.ID, r.Name))
 		cmd.Results = true
 	}
+	start := time.Now()
 	out, err := g.runner.Run(ctx, cmd)
 	if err != nil {
 		return nil, fmt.Errorf("run %s case %s: %w", bt.Name, c.ID, err)
@@ -145,7 +147,7 @@ func (g *Grader) execRun(ctx context.Context, bt *build.Task, c *spec.Case, r *s
 	o := &check.Observation{
 		Stdout: out.Stdout, Stderr: out.Stderr, ExitCode: out.ExitCode, Signal: out.Signal,
 		TimedOut: out.TimedOut, OutputLimit: out.OutputLimit, Elapsed: out.Duration,
-		Timeout: cmd.Timeout, Files: after, Before: before,
+		Timeout: cmd.Timeout, Files: after, Before: before, Start: start,
 	}
 	if r.IsFunction() {
 		o.Calls = parseResults(out.Results)

@@ -37,7 +37,8 @@ type fileDiff struct {
 
 type hunk struct {
 	oldStart int
-	lines    []string // each with its ' ', '-' or '+' prefix
+	lines    []string     // each with its ' ', '-' or '+' prefix
+	noEOL    map[int]bool // lines followed by "\ No newline at end of file"
 }
 
 var hunkHeader = regexp.MustCompile(`^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@`)
@@ -51,9 +52,37 @@ func Parse(name string, data []byte) (*Mutant, error) {
 	}
 	var cur *fileDiff
 	var h *hunk
+	oldLeft, newLeft := 0, 0 // lines of the current hunk still to come
 	for i, line := range lines {
 		errf := func(format string, args ...any) error {
 			return fmt.Errorf("%s:%d: %s", name, i+1, fmt.Sprintf(format, args...))
+		}
+		if h != nil && strings.HasPrefix(line, `\ No newline`) {
+			if len(h.lines) > 0 {
+				h.noEOL[len(h.lines)-1] = true
+			}
+			continue
+		}
+		if h != nil && (oldLeft > 0 || newLeft > 0) {
+			if line == "" {
+				line = " "
+			}
+			switch line[0] {
+			case ' ':
+				oldLeft--
+				newLeft--
+			case '-':
+				oldLeft--
+			case '+':
+				newLeft--
+			default:
+				return nil, errf("unexpected line %q inside a hunk", line)
+			}
+			if oldLeft < 0 || newLeft < 0 {
+				return nil, errf("hunk longer than its header says")
+			}
+			h.lines = append(h.lines, line)
+			continue
 		}
 		switch {
 		case cur == nil && strings.HasPrefix(line, "# "):
@@ -77,20 +106,17 @@ func Parse(name string, data []byte) (*Mutant, error) {
 				return nil, errf("bad hunk header %q", line)
 			}
 			start, _ := strconv.Atoi(sub[1])
-			cur.hunks = append(cur.hunks, hunk{oldStart: start})
+			oldLeft, newLeft = count(sub[2]), count(sub[4])
+			cur.hunks = append(cur.hunks, hunk{oldStart: start, noEOL: map[int]bool{}})
 			h = &cur.hunks[len(cur.hunks)-1]
-		case h != nil && (line == "" || strings.ContainsRune(" -+", rune(line[0]))):
-			if line == "" {
-				line = " "
-			}
-			h.lines = append(h.lines, line)
-		case strings.HasPrefix(line, `\ No newline`):
 		case cur == nil && (line == "" || strings.HasPrefix(line, "#")):
 		default:
 			return nil, errf("unexpected line %q", line)
 		}
 	}
 	switch {
+	case oldLeft > 0 || newLeft > 0:
+		return nil, fmt.Errorf("%s: the last hunk is shorter than its header says", name)
 	case len(m.files) == 0:
 		return nil, fmt.Errorf("%s: no diff in the patch", name)
 	case len(m.CaughtBy) == 0:
@@ -99,6 +125,15 @@ func Parse(name string, data []byte) (*Mutant, error) {
 		return nil, fmt.Errorf("%s: no \"# mistake:\" line", name)
 	}
 	return m, nil
+}
+
+// count reads a hunk header's line count, which defaults to 1.
+func count(s string) int {
+	if s == "" {
+		return 1
+	}
+	n, _ := strconv.Atoi(s)
+	return n
 }
 
 // Apply returns a copy of files with the patch applied.
@@ -128,7 +163,7 @@ func (m *Mutant) Apply(files map[string][]byte) (map[string][]byte, error) {
 			}
 			res = append(res, lines[next:at]...)
 			i := at
-			for _, l := range h.lines {
+			for k, l := range h.lines {
 				switch l[0] {
 				case ' ':
 					res = append(res, lines[i])
@@ -136,7 +171,11 @@ func (m *Mutant) Apply(files map[string][]byte) (map[string][]byte, error) {
 				case '-':
 					i++
 				case '+':
-					res = append(res, l[1:]+"\n")
+					if h.noEOL[k] {
+						res = append(res, l[1:])
+					} else {
+						res = append(res, l[1:]+"\n")
+					}
 				}
 			}
 			next = i

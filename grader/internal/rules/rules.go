@@ -6,6 +6,7 @@ package rules
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/importer"
 	"go/parser"
 	"go/token"
@@ -43,7 +44,7 @@ func Load(dir string, files map[string][]byte) (*Package, error) {
 		}
 		p.files = append(p.files, f)
 	}
-	p.info = &types.Info{Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}}
+	p.info = &types.Info{Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
 	conf := types.Config{Importer: importer.ForCompiler(p.fset, "gc", nil)}
 	pkg, err := conf.Check("main", p.fset, p.files, p.info)
 	if err != nil {
@@ -67,6 +68,10 @@ func (p *Package) Check(r spec.Static) string {
 		return p.forbidStmt(r.ForbidStmt)
 	case r.RequireLiteral != "":
 		return p.requireLiteral(r.RequireLiteral)
+	case r.RequireDeferredText != "":
+		return p.requireDeferredText(r.RequireDeferredText)
+	case r.RequireMethod != "":
+		return p.requireMethod(r.RequireMethod)
 	}
 	return "empty rule"
 }
@@ -74,6 +79,12 @@ func (p *Package) Check(r spec.Static) string {
 // qualified names an object as the rules do: "os.ReadFile" for package
 // functions of other packages, "ReadChunked" for the task's own.
 func (p *Package) qualified(obj types.Object) string {
+	if fn, ok := obj.(*types.Func); ok {
+		if recv := fn.Signature().Recv(); recv != nil {
+			// A method: "(*os.File).Chmod" is not the function os.Chmod.
+			return "(" + types.TypeString(recv.Type(), (*types.Package).Name) + ")." + fn.Name()
+		}
+	}
 	if obj.Pkg() == nil || obj.Pkg() == p.pkg {
 		return obj.Name()
 	}
@@ -203,4 +214,94 @@ func (p *Package) requireLiteral(sub string) string {
 		}
 	}
 	return fmt.Sprintf("no string literal contains %q", sub)
+}
+
+// requireMethod checks that "(*T).M" (or "T.M") is declared with that
+// receiver.
+func (p *Package) requireMethod(ref string) string {
+	recv, name, _ := strings.Cut(ref, ").")
+	pointer := strings.HasPrefix(recv, "(*")
+	typ := strings.TrimPrefix(recv, "(*")
+	if !pointer {
+		typ, name, _ = strings.Cut(ref, ".")
+	}
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil || len(fd.Recv.List) == 0 || fd.Name.Name != name {
+				continue
+			}
+			rt := fd.Recv.List[0].Type
+			star, isPtr := rt.(*ast.StarExpr)
+			if isPtr {
+				rt = star.X
+			}
+			if id, ok := rt.(*ast.Ident); ok && id.Name == typ {
+				if isPtr != pointer {
+					kind := "a value receiver"
+					if isPtr {
+						kind = "a pointer receiver"
+					}
+					return fmt.Sprintf("%s: method %s has %s, want %s", p.at(fd.Pos()), name, kind, ref)
+				}
+				return ""
+			}
+		}
+	}
+	return fmt.Sprintf("no method %s declared", ref)
+}
+
+// requireDeferredText checks that some defer statement prints the text: a
+// string constant containing it appears in the deferred call's arguments,
+// in a deferred function literal, or in a function of the task that the
+// deferred call reaches.
+func (p *Package) requireDeferredText(text string) string {
+	decls := map[types.Object]*ast.FuncDecl{}
+	for _, f := range p.files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				decls[p.info.Defs[fd.Name]] = fd
+			}
+		}
+	}
+	seen := map[*ast.FuncDecl]bool{}
+	var reaches func(n ast.Node) bool
+	reaches = func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			if e, ok := n.(ast.Expr); ok {
+				if tv, ok := p.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String &&
+					strings.Contains(constant.StringVal(tv.Value), text) {
+					found = true
+					return false
+				}
+			}
+			if id, ok := n.(*ast.Ident); ok {
+				if fd := decls[p.info.Uses[id]]; fd != nil && !seen[fd] {
+					seen[fd] = true
+					if reaches(fd.Body) {
+						found = true
+					}
+				}
+			}
+			return true
+		})
+		return found
+	}
+	for _, f := range p.files {
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if d, ok := n.(*ast.DeferStmt); ok && !found && reaches(d.Call) {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return ""
+		}
+	}
+	return fmt.Sprintf("no deferred call prints %q: print it from a defer statement (Go's finally)", text)
 }

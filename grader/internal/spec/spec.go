@@ -19,8 +19,11 @@
 package spec
 
 import (
+	"fmt"
 	"io/fs"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Kinds of task (catalogue section 0.4).
@@ -88,9 +91,47 @@ type Run struct {
 	Env     map[string]string `yaml:"env"`
 	Timeout Duration          `yaml:"timeout"`
 
-	Calls  []Call `yaml:"calls"`
+	Calls []Call `yaml:"calls"`
+	// Debug runs the task's program under Delve, driven by the task's
+	// debug.dlv script (catalogue 1.4 DLV); expectations go in expect.dlv.
+	Debug  *Debug `yaml:"debug"`
 	Expect Expect `yaml:"expect"`
 }
+
+// Debug is a debugger run: the program (built with optimisations off) is
+// started by a headless Delve server with Args, and `dlv connect --init
+// debug.dlv` replays the student's script against it.
+type Debug struct {
+	Args   []string `yaml:"args"`
+	Script string   `yaml:"script"` // default debug.dlv
+}
+
+// DlvExpect states what a debugger run must show.
+type DlvExpect struct {
+	// Exit is the program's exit status as the transcript reports it
+	// ("Process N has exited with status S"); the process must exit.
+	Exit *int `yaml:"exit"`
+	// StdoutLine: some line of the server's stdout (the program's output
+	// after Delve's banner) equals it.
+	StdoutLine string `yaml:"stdout_line"`
+	// Stderr: the server's stderr equals it exactly (when set).
+	Stderr *string `yaml:"stderr"`
+	Stops  *Stops  `yaml:"stops"`
+}
+
+// Stops states the values seen at breakpoint stops. Only stops in Func
+// count. With Match "exact", the stops that show Key must be exactly Want,
+// in order; with "in-order", each Want must be met by a stop, each later
+// than the previous one. Values compare numerically when both are numbers.
+type Stops struct {
+	Match string           `yaml:"match"` // exact or in-order
+	Func  string           `yaml:"func"`  // e.g. main.CalculateSquares
+	Key   string           `yaml:"key"`   // exact: which stops count
+	Want  []map[string]any `yaml:"want"`
+}
+
+// IsDebug reports whether the run is a debugger run.
+func (r *Run) IsDebug() bool { return r.Debug != nil }
 
 // IsFunction reports whether the run calls functions rather than the program.
 func (r *Run) IsFunction() bool { return len(r.Calls) > 0 }
@@ -127,6 +168,7 @@ type Expect struct {
 	AnyStdout   bool            `yaml:"any_stdout"`
 	StderrRegex string          `yaml:"stderr_regex"`
 	Files       map[string]Want `yaml:"files"`
+	Dlv         *DlvExpect      `yaml:"dlv"`
 }
 
 // Lines matches stdout as a multiset of lines with ordering constraints.
@@ -147,6 +189,18 @@ type Want struct {
 	Absent        bool   `yaml:"absent"`
 	Unchanged     bool   `yaml:"unchanged"`
 	Dir           bool   `yaml:"dir"`
+	// AppendedLines: the file is what it held before the run (its staged
+	// content, or nothing) followed by new lines of this form.
+	AppendedLines *AppendedLines `yaml:"appended_lines"`
+}
+
+// AppendedLines describes lines a run adds to a file, such as log records.
+// Every new line must match Regex. A named group "time" must parse as
+// RFC 3339 and lie within the run (±1 s); every other named group must
+// equal what the reference's run produced in the same line.
+type AppendedLines struct {
+	Count int    `yaml:"count"` // exactly this many new lines (0: at least one)
+	Regex string `yaml:"regex"`
 }
 
 // Call is one call of an exported function from generated code in the task's
@@ -187,6 +241,13 @@ type Static struct {
 	RequireStmt    *RequireStmt `yaml:"require_stmt"`
 	ForbidStmt     string       `yaml:"forbid_stmt"`
 	RequireLiteral string       `yaml:"require_literal"`
+	// RequireDeferredText: some defer statement's call prints a string
+	// constant containing this text: in its arguments, in the deferred
+	// function literal, or in a function of the task it calls (transitively).
+	RequireDeferredText string `yaml:"require_deferred_text"`
+	// RequireMethod "(*T).M" (pointer receiver) or "T.M" (value receiver):
+	// the task declares that method with that receiver.
+	RequireMethod string `yaml:"require_method"`
 }
 
 // RequireCall: function In (or a function literal inside it) calls Call.
@@ -204,11 +265,12 @@ type RequireStmt struct {
 // Duration is a time.Duration written as "5s" in YAML.
 type Duration time.Duration
 
-// UnmarshalText parses a Go duration string.
-func (d *Duration) UnmarshalText(b []byte) error {
-	v, err := time.ParseDuration(string(b))
-	if err != nil {
-		return err
+// UnmarshalYAML parses a Go duration such as "5s"; a bad one is reported
+// with its line, among the spec's other problems.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	v, err := time.ParseDuration(n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil {
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %q is not a duration (write it like 5s or 500ms)", n.Line, n.Value)}}
 	}
 	*d = Duration(v)
 	return nil

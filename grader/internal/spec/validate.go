@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"path"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -15,6 +17,7 @@ import (
 var (
 	caseID    = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 	envName   = regexp.MustCompile(`^[A-Z_][A-Z0-9_]*$`)
+	methodRef = regexp.MustCompile(`^(\(\*[A-Za-z_]\w*\)|[A-Za-z_]\w*)\.[A-Za-z_]\w*$`)
 	knownTags = map[string]bool{TagNonRoot: true, TagLinux: true, TagRace: true, TagDlv: true}
 	kinds     = map[string]bool{KindFunction: true, KindProgram: true, KindWritten: true, KindDebugger: true, KindHybrid: true}
 )
@@ -61,6 +64,14 @@ func (s *Spec) Validate() error {
 	for i := range s.Cases {
 		v.caseOK(fmt.Sprintf("cases[%d]", i), &s.Cases[i], ids)
 	}
+	// Maps are walked in random order: report in the order of the file.
+	sort.SliceStable(v.errs, func(i, j int) bool {
+		a, b := v.errs[i].(*Error), v.errs[j].(*Error)
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Msg < b.Msg
+	})
 	return errors.Join(v.errs...)
 }
 
@@ -127,7 +138,15 @@ func (v *validator) caseOK(at string, c *Case, ids map[string]bool) {
 				v.errorf(rat+".env", "case %s: bad environment variable name %q", c.ID, k)
 			}
 		}
+		if r.IsDebug() {
+			v.debugOK(rat, c.ID, r, need)
+		} else if r.Expect.Dlv != nil {
+			v.errorf(rat+".expect.dlv", "case %s: expect.dlv goes with a debug run", c.ID)
+		}
 		if r.IsFunction() {
+			if r.IsDebug() {
+				v.errorf(rat, "case %s: a run either calls functions or debugs the program", c.ID)
+			}
 			if len(r.Args) > 0 || r.Stdin != nil {
 				v.errorf(rat, "case %s: a run with calls takes no args or stdin", c.ID)
 			}
@@ -237,13 +256,13 @@ func (v *validator) expectOK(at, id string, r *Run, need func(string, string, st
 		wat := at + ".files." + p
 		v.pathOK(wat, id, p)
 		n := 0
-		for _, set := range []bool{w.Content != nil, w.FromReference, w.Absent, w.Unchanged, w.Dir} {
+		for _, set := range []bool{w.Content != nil, w.FromReference, w.Absent, w.Unchanged, w.Dir, w.AppendedLines != nil} {
 			if set {
 				n++
 			}
 		}
 		if n > 1 {
-			v.errorf(wat, "case %s: a file expectation takes one of content, from_reference, absent, unchanged or dir", id)
+			v.errorf(wat, "case %s: a file expectation takes one of content, from_reference, absent, unchanged, dir or appended_lines", id)
 		}
 		if n == 0 && w.Mode == "" {
 			v.errorf(wat, "case %s: the file expectation for %s says nothing", id, p)
@@ -256,10 +275,52 @@ func (v *validator) expectOK(at, id string, r *Run, need func(string, string, st
 				v.errorf(wat+".mode", "case %s: %v", id, err)
 			}
 		}
+		if a := w.AppendedLines; a != nil {
+			v.regexOK(wat+".appended_lines.regex", id, a.Regex)
+			if a.Regex == "" {
+				v.errorf(wat+".appended_lines", "case %s: appended_lines needs a regex", id)
+			}
+			if a.Count < 0 {
+				v.errorf(wat+".appended_lines.count", "case %s: count must not be negative", id)
+			}
+		}
 		if w.Unchanged {
 			if _, staged := r.Stage[p]; !staged && !r.Then {
 				v.errorf(wat, "case %s: %s must be staged to be unchanged", id, p)
 			}
+		}
+	}
+}
+
+func (v *validator) debugOK(at, id string, r *Run, need func(string, string, string)) {
+	need(at+".debug", TagDlv, "a debug run")
+	if len(r.Args) > 0 || r.Stdin != nil {
+		v.errorf(at, "case %s: a debug run takes its program arguments in debug.args", id)
+	}
+	d := r.Expect.Dlv
+	if d == nil {
+		v.errorf(at+".expect", "case %s: a debug run needs expect.dlv", id)
+		return
+	}
+	if e := r.Expect; e.Exit != nil || e.Stdout != nil || e.StdoutRegex != "" || e.StdoutLines != nil || e.StdoutFile != "" || e.StderrRegex != "" {
+		v.errorf(at+".expect", "case %s: a debug run states its expectations under expect.dlv", id)
+	}
+	if st := d.Stops; st != nil {
+		sat := at + ".expect.dlv.stops"
+		switch st.Match {
+		case "exact":
+			if st.Key == "" {
+				v.errorf(sat, "case %s: exact stops need a key (the variable whose stops count)", id)
+			}
+		case "in-order":
+		default:
+			v.errorf(sat+".match", "case %s: match must be exact or in-order, not %q", id, st.Match)
+		}
+		if st.Func == "" {
+			v.errorf(sat, "case %s: stops need func (e.g. main.Divide)", id)
+		}
+		if len(st.Want) == 0 {
+			v.errorf(sat, "case %s: stops need want", id)
 		}
 	}
 }
@@ -338,7 +399,13 @@ func (v *validator) stmtsOK(at, id, src string) {
 		return
 	}
 	if _, err := parser.ParseFile(token.NewFileSet(), "", "package p; func _() {\n"+src+"\n}", 0); err != nil {
-		v.errorf(at, "case %s: Go statements do not parse: %v", id, err)
+		// Positions in the snippet, not in the wrapper around it.
+		msg := err.Error()
+		if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 {
+			e := list[0]
+			msg = fmt.Sprintf("%d:%d: %s", e.Pos.Line-1, e.Pos.Column, e.Msg)
+		}
+		v.errorf(at, "case %s: Go statements do not parse: %s", id, msg)
 	}
 }
 
@@ -368,8 +435,17 @@ func (v *validator) staticOK(at, id string, st Static) {
 	if st.RequireLiteral != "" {
 		n++
 	}
+	if st.RequireDeferredText != "" {
+		n++
+	}
+	if st.RequireMethod != "" {
+		n++
+		if !methodRef.MatchString(st.RequireMethod) {
+			v.errorf(at+".require_method", "case %s: require_method %q: want (*T).M or T.M", id, st.RequireMethod)
+		}
+	}
 	if n != 1 {
-		v.errorf(at, "case %s: a static rule takes exactly one of forbid_call, require_call, require_stmt, forbid_stmt, require_literal", id)
+		v.errorf(at, "case %s: a static rule takes exactly one of forbid_call, require_call, require_stmt, forbid_stmt, require_literal, require_deferred_text, require_method", id)
 	}
 }
 

@@ -124,9 +124,9 @@ func (t *T) ExpectPanic(want any, call func()) {
 		t.cur.Elapsed = time.Since(t.t0)
 		switch {
 		case r == nil:
-			t.cur.Err = "the call returned instead of panicking"
+			t.cur.Err = "it returned instead of panicking"
 		case !reflect.DeepEqual(r, want):
-			t.cur.Err = fmt.Sprintf("panicked with %v, want %v", r, want)
+			t.cur.Err = fmt.Sprintf("it panicked with %#v", r)
 		default:
 			t.cur.KindOK = true
 			t.cur.Err = fmt.Sprintf("panicked with %v", r)

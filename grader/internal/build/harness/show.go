@@ -3,6 +3,7 @@ package harness
 import (
 	"fmt"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -52,6 +53,18 @@ func show(rv reflect.Value) (string, bool) {
 			parts[i] = s
 		}
 		return "[" + strings.Join(parts, " ") + "]", true
+	case reflect.Map:
+		parts := make([]string, 0, rv.Len())
+		for _, k := range rv.MapKeys() {
+			ks, ok1 := show(k)
+			vs, ok2 := show(rv.MapIndex(k))
+			if !ok1 || !ok2 {
+				return "<" + rv.Type().String() + ">", false
+			}
+			parts = append(parts, ks+":"+vs)
+		}
+		sort.Strings(parts) // map order is random; the rendering is not
+		return "map[" + strings.Join(parts, " ") + "]", true
 	case reflect.Interface:
 		if rv.IsNil() {
 			return "nil", true
