@@ -2,21 +2,29 @@
 # module proxy; see README.md.
 
 GO      ?= go
-BIN     := bin
+BIN     := $(CURDIR)/bin
 GRADER  := $(BIN)/grader
+DLV     := $(BIN)/dlv
+DLV_VERSION := v1.27.2
 SAMPLES := complete seed-student mostly-empty
 
-.PHONY: all build test vet fmt-check unit selftest demo clean
+.PHONY: all build dlv test vet fmt-check unit selftest demo clean
 
 all: build
 
 build:
 	$(GO) build -o $(GRADER) ./grader
 
+## dlv: Delve, pinned, in bin/ (debugger cases are skipped without it).
+dlv: $(DLV)
+
+$(DLV):
+	GOBIN=$(BIN) $(GO) install github.com/go-delve/delve/cmd/dlv@$(DLV_VERSION)
+
 ## test: every gate: formatting, vet, the unit and end-to-end tests (sample
 ## goldens, CLI scripts, hostile programs), the race detector on the
 ## concurrent packages, and the self-test of every spec.
-test: fmt-check vet unit selftest
+test: fmt-check vet dlv unit selftest
 
 fmt-check:
 	@out=$$(gofmt -l grader reference specs testdata); \
@@ -26,14 +34,14 @@ vet:
 	$(GO) vet ./...
 
 unit:
-	$(GO) test ./...
+	GRADER_DLV=$(DLV) $(GO) test ./...
 	$(GO) test -race -short ./grader/internal/sandbox ./grader/internal/grade ./grader/internal/build/...
 
-selftest: build
-	$(GRADER) selftest --no-cache
+selftest: build dlv
+	$(GRADER) selftest --no-cache --dlv $(DLV)
 
 ## demo: grade the sample submissions and print their scorecards.
-demo: build
+demo: build dlv
 	@for s in $(SAMPLES); do $(GRADER) check submissions/$$s || exit 1; echo; done
 
 clean:

@@ -42,6 +42,11 @@ type Result struct {
 	Tasks    map[string]*Task
 	Binaries int           // how many binaries were linked
 	Elapsed  time.Duration // wall time of the build
+
+	sources   map[string]*Source
+	goVersion string
+	goCmd     string
+	debug     debugBuilds
 }
 
 // Cleanup removes the workspace.
@@ -80,7 +85,11 @@ func Build(ctx context.Context, tmpDir string, srcs []*Source, opt Options) (*Re
 	if err := os.Chmod(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create workspace: %w", err)
 	}
-	b := &builder{opt: opt, dir: dir, res: &Result{Dir: dir, Tasks: map[string]*Task{}}}
+	b := &builder{opt: opt, dir: dir, res: &Result{Dir: dir, Tasks: map[string]*Task{},
+		sources: map[string]*Source{}, goVersion: opt.GoVersion, goCmd: opt.GoCmd}}
+	for _, s := range srcs {
+		b.res.sources[s.Name] = s
+	}
 	if err := b.run(ctx, srcs); err != nil {
 		os.RemoveAll(dir)
 		return nil, err

@@ -23,15 +23,21 @@ type Source struct {
 	Name  string            // unit name: "task08" (or "task08~mutant" in selftest)
 	Files map[string][]byte // Go files by base name; *_test.go and zz_grader* left out
 	Spec  *spec.Spec        // probes are generated from it; nil: none
+	// Extra holds the task's other graded files (debug.dlv, answer.md).
+	Extra map[string][]byte
 	// Ignored lists files that were not copied, with the reason, for the report.
 	Ignored []string
 }
+
+// ExtraFiles are the files besides Go code that a task folder may hold
+// for grading.
+var ExtraFiles = map[string]bool{"debug.dlv": true, "answer.md": true}
 
 // Collect copies the Go files of dir into a Source. It reads only regular
 // files (never through a symlink) of bounded size. A missing folder is not
 // an error: the result has no files.
 func Collect(dir, name string) (*Source, error) {
-	src := &Source{Name: name, Files: map[string][]byte{}}
+	src := &Source{Name: name, Files: map[string][]byte{}, Extra: map[string][]byte{}}
 	ents, err := os.ReadDir(dir)
 	if os.IsNotExist(err) {
 		return src, nil
@@ -42,6 +48,16 @@ func Collect(dir, name string) (*Source, error) {
 	sort.Slice(ents, func(i, j int) bool { return ents[i].Name() < ents[j].Name() })
 	for _, e := range ents {
 		n := e.Name()
+		if ExtraFiles[n] {
+			if !e.Type().IsRegular() {
+				src.Ignored = append(src.Ignored, n+": not a regular file")
+			} else if data, err := readCapped(filepath.Join(dir, n)); err != nil {
+				src.Ignored = append(src.Ignored, fmt.Sprintf("%s: %v", n, err))
+			} else {
+				src.Extra[n] = data
+			}
+			continue
+		}
 		if !strings.HasSuffix(n, ".go") {
 			continue
 		}

@@ -47,6 +47,12 @@ type Observation struct {
 	Files, Before map[string]fixture.State
 	// Calls are the probe's results, for function runs.
 	Calls []harness.CallResult
+	// ServerStdout and ServerStderr are the debugged program's output in
+	// a debugger run (Stdout is then the debugger's transcript).
+	ServerStdout, ServerStderr []byte
+	// Problem is why a run could not be made as the student asked (a
+	// forbidden debugger command, a missing debug.dlv).
+	Problem string
 }
 
 // Verdict is the outcome of one run, or of a case (its first failing run).

@@ -22,6 +22,7 @@ import (
 // gradeFlags are the flags shared by the commands that grade.
 type gradeFlags struct {
 	specsDir, refDir, cacheDir string
+	dlv                        string
 	noCache                    bool
 	jobs                       int
 	tasks                      taskList
@@ -34,6 +35,7 @@ func (f *gradeFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.jobs, "j", 0, "cases to run at once (default: twice the CPUs)")
 	fs.StringVar(&f.cacheDir, "cache", "", "keep reference results in this `dir` (default: the user cache dir)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not cache reference results")
+	fs.StringVar(&f.dlv, "dlv", "", "the Delve `executable` for debugger cases (default: $GRADER_DLV, beside the grader, bin/dlv, then PATH)")
 }
 
 // taskList is a repeatable, comma-separated list of task numbers.
@@ -98,6 +100,7 @@ func (f *gradeFlags) grader(opt grade.Options) (*grade.Grader, error) {
 			}
 		}
 	}
+	opt.Dlv, opt.DlvMissing = grade.FindDelve(f.dlv)
 	opt.Isolation = isolation()
 	opt.Runner = sandbox.New(opt.Isolation)
 	// Files a run creates get 0644 from 0666 (catalogue 0.2).

@@ -20,7 +20,7 @@ type staticOnce struct {
 	err  error
 }
 
-func (g *Grader) gradeCase(ctx context.Context, s *spec.Spec, c *spec.Case, src *build.Source, bt *build.Task, ref *refTask, st *staticOnce) (score.Case, error) {
+func (g *Grader) gradeCase(ctx context.Context, s *spec.Spec, c *spec.Case, built *build.Result, src *build.Source, bt *build.Task, ref *refTask, st *staticOnce) (score.Case, error) {
 	if reason := g.unmet(c); reason != "" {
 		return g.caseResult(c, check.Verdict{Status: check.Skipped, Message: reason}, "", ""), nil
 	}
@@ -34,6 +34,8 @@ func (g *Grader) gradeCase(ctx context.Context, s *spec.Spec, c *spec.Case, src 
 				return g.caseResult(c, check.Verdict{Status: check.Fail, Message: msg}, "", ""), nil
 			}
 		}
+	}
+	if len(c.Runs) == 0 {
 		return g.caseResult(c, check.Verdict{Status: check.Pass}, "", ""), nil
 	}
 	for _, r := range c.Runs {
@@ -51,7 +53,7 @@ func (g *Grader) gradeCase(ctx context.Context, s *spec.Spec, c *spec.Case, src 
 	case <-ctx.Done():
 		return score.Case{}, ctx.Err()
 	}
-	obs, err := g.runCase(ctx, bt, c)
+	obs, err := g.runCase(ctx, built, bt, src, c, false)
 	<-g.sem
 	if err != nil {
 		return score.Case{}, err
@@ -71,8 +73,11 @@ func (g *Grader) gradeCase(ctx context.Context, s *spec.Spec, c *spec.Case, src 
 
 // checkRun checks one run against its spec and the reference's run.
 func checkRun(s *spec.Spec, r *spec.Run, obs, ref *check.Observation) (check.Verdict, error) {
-	if r.IsFunction() {
+	switch {
+	case r.IsFunction():
 		return check.Calls(r, obs, ref), nil
+	case r.IsDebug():
+		return check.Debug(r.Expect.Dlv, obs), nil
 	}
 	var golden []byte
 	if f := r.Expect.StdoutFile; f != "" {

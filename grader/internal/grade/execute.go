@@ -34,7 +34,9 @@ var baseEnv = []string{"PATH=/usr/bin:/bin", "TZ=UTC", "LANG=C.UTF-8", "NO_COLOR
 
 // runCase executes every run of a case with the task's program and returns
 // what each did. Runs that continue (then: true) share a working directory.
-func (g *Grader) runCase(ctx context.Context, bt *build.Task, c *spec.Case) ([]*check.Observation, error) {
+// For the reference (expectations only), debugger runs are not made: their
+// expectations are all explicit.
+func (g *Grader) runCase(ctx context.Context, built *build.Result, bt *build.Task, src *build.Source, c *spec.Case, reference bool) ([]*check.Observation, error) {
 	base, err := os.MkdirTemp(g.tmp, "grader-run-")
 	if err != nil {
 		return nil, fmt.Errorf("create run directory: %w", err)
@@ -63,7 +65,15 @@ func (g *Grader) runCase(ctx context.Context, bt *build.Task, c *spec.Case) ([]*
 		if err := g.own(home); err != nil {
 			return nil, err
 		}
-		o, err := g.execRun(ctx, bt, c, r, dir, home)
+		var o *check.Observation
+		switch {
+		case r.IsDebug() && reference:
+			o = &check.Observation{}
+		case r.IsDebug():
+			o, err = g.execDebug(ctx, built, bt, src, r, base, dir, home)
+		default:
+			o, err = g.execRun(ctx, bt, c, r, dir, home)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -47,6 +47,9 @@ type Options struct {
 	CacheDir string
 	// Build tunes the go builds.
 	Build build.Options
+	// Dlv is the Delve executable for debugger cases ("" skips them, with
+	// DlvMissing as the reason).
+	Dlv, DlvMissing string
 	// KeepWork, when set, keeps each submission's build workspace and
 	// is told where it is (for debugging a student's build).
 	KeepWork func(dir string)
@@ -61,6 +64,10 @@ type Grader struct {
 	tmp    string
 	sem    chan struct{}
 	tags   map[string]string // unmet environment tag → reason
+	dlv    string
+	// debugRunner runs debugger sessions: without a PID namespace, whose
+	// unmounted /proc would show Delve other processes than its own.
+	debugRunner sandbox.Runner
 
 	refMu sync.Mutex
 	refs  map[int]*refTask
@@ -85,6 +92,18 @@ func New(opt Options) *Grader {
 		g.specs[s.Task] = s
 	}
 	g.tags = unmetTags(opt.Isolation)
+	g.dlv = opt.Dlv
+	if g.dlv != "" {
+		delete(g.tags, spec.TagDlv)
+		g.debugRunner = g.runner
+		if opt.Isolation.PIDNamespace {
+			iso := opt.Isolation
+			iso.PIDNamespace = false
+			g.debugRunner = sandbox.New(iso)
+		}
+	} else if opt.DlvMissing != "" {
+		g.tags[spec.TagDlv] = opt.DlvMissing
+	}
 	return g
 }
 
@@ -102,7 +121,7 @@ func (g *Grader) Tasks() []int {
 func unmetTags(iso sandbox.Isolation) map[string]string {
 	m := map[string]string{
 		spec.TagRace: "race-detector builds are not supported by this grader version",
-		spec.TagDlv:  "debugger cases are not supported by this grader version",
+		spec.TagDlv:  "Delve (dlv) not found",
 	}
 	if !iso.NonRoot() {
 		m[spec.TagNonRoot] = "runs execute as root, which ignores permission bits"
@@ -225,7 +244,7 @@ func (g *Grader) Grade(ctx context.Context, dir string, tasks []int) (*score.Res
 			if src != nil {
 				bt = built.Tasks[src.Name]
 			}
-			results[i], errs[i] = g.gradeTask(ctx, s, src, bt)
+			results[i], errs[i] = g.gradeTask(ctx, s, built, src, bt)
 			if why, ok := notFolder[s.Task]; ok {
 				results[i].Message = why
 			}
@@ -257,7 +276,7 @@ func (g *Grader) pick(tasks []int) ([]*spec.Spec, error) {
 }
 
 // gradeTask grades one task: src is nil when the folder is missing.
-func (g *Grader) gradeTask(ctx context.Context, s *spec.Spec, src *build.Source, bt *build.Task) (score.Task, error) {
+func (g *Grader) gradeTask(ctx context.Context, s *spec.Spec, built *build.Result, src *build.Source, bt *build.Task) (score.Task, error) {
 	t := score.Task{Task: s.Task, Title: s.Title, Kind: s.Kind}
 	cases := g.cases(s)
 	mark := func(status, msg string) (score.Task, error) {
@@ -265,7 +284,7 @@ func (g *Grader) gradeTask(ctx context.Context, s *spec.Spec, src *build.Source,
 		for _, c := range cases {
 			t.Cases = append(t.Cases, g.caseResult(c, check.Verdict{Status: status}, "", ""))
 		}
-		score.Tally(&t, s.Points)
+		score.Tally(&t, casePoints(s))
 		return t, nil
 	}
 	switch {
@@ -288,7 +307,7 @@ func (g *Grader) gradeTask(ctx context.Context, s *spec.Spec, src *build.Source,
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			verdicts[i], errs[i] = g.gradeCase(ctx, s, c, src, bt, ref, &static)
+			verdicts[i], errs[i] = g.gradeCase(ctx, s, c, built, src, bt, ref, &static)
 		}()
 	}
 	wg.Wait()
@@ -301,9 +320,21 @@ func (g *Grader) gradeTask(ctx context.Context, s *spec.Spec, src *build.Source,
 		notes = append(notes, "signature mismatch: "+bt.ProbeMessage)
 	}
 	notes = append(notes, src.Ignored...)
+	if s.Kind == spec.KindHybrid {
+		notes = append(notes, fmt.Sprintf("the written part (%d points) is not graded by this grader version", s.Points-casePoints(s)))
+	}
 	t.Message = joinLines(notes)
-	score.Tally(&t, s.Points)
+	score.Tally(&t, casePoints(s))
 	return t, nil
+}
+
+// casePoints is the share of a task's points its cases carry: all of them,
+// or the demo half of a hybrid task (catalogue 0.5).
+func casePoints(s *spec.Spec) int {
+	if s.Kind == spec.KindHybrid {
+		return s.Points / 2
+	}
+	return s.Points
 }
 
 // cases lists the cases this grader runs for a spec.

@@ -89,7 +89,7 @@ func (g *Grader) prepareReferences(ctx context.Context, specs []*spec.Spec) erro
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			obs, err := g.observeReference(ctx, m.s, built.Tasks[m.src.Name])
+			obs, err := g.observeReference(ctx, m.s, built, m.src)
 			if err == nil {
 				g.storeCache(m.s.Task, m.key, obs)
 			}
@@ -104,14 +104,15 @@ func (g *Grader) prepareReferences(ctx context.Context, specs []*spec.Spec) erro
 }
 
 // observeReference runs a task's cases with its built reference.
-func (g *Grader) observeReference(ctx context.Context, s *spec.Spec, bt *build.Task) (map[string][]*check.Observation, error) {
+func (g *Grader) observeReference(ctx context.Context, s *spec.Spec, built *build.Result, src *build.Source) (map[string][]*check.Observation, error) {
+	bt := built.Tasks[src.Name]
 	if bt.Status != build.StatusOK {
 		return nil, fmt.Errorf("the reference of task %d does not build:\n%s", s.Task, bt.Message)
 	}
 	if len(s.Functions) > 0 && !bt.Probes {
 		return nil, fmt.Errorf("the reference of task %d: the probes do not compile: %s", s.Task, bt.ProbeMessage)
 	}
-	obs, err := g.observeAll(ctx, s, bt)
+	obs, err := g.observeAll(ctx, s, built, src)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +120,8 @@ func (g *Grader) observeReference(ctx context.Context, s *spec.Spec, bt *build.T
 }
 
 // observeAll runs every runnable case of the spec with one built task.
-func (g *Grader) observeAll(ctx context.Context, s *spec.Spec, bt *build.Task) (map[string][]*check.Observation, error) {
+func (g *Grader) observeAll(ctx context.Context, s *spec.Spec, built *build.Result, src *build.Source) (map[string][]*check.Observation, error) {
+	bt := built.Tasks[src.Name]
 	obs := map[string][]*check.Observation{}
 	var (
 		mu   sync.Mutex
@@ -139,7 +141,7 @@ func (g *Grader) observeAll(ctx context.Context, s *spec.Spec, bt *build.Task) (
 			case <-ctx.Done():
 				return
 			}
-			o, err := g.runCase(ctx, bt, c)
+			o, err := g.runCase(ctx, built, bt, src, c, true)
 			<-g.sem
 			mu.Lock()
 			defer mu.Unlock()
@@ -273,17 +275,22 @@ func ReferenceSource(fsys fs.FS, task int) (*build.Source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reference %s: %w", name, err)
 	}
-	src := &build.Source{Name: name, Files: map[string][]byte{}}
+	src := &build.Source{Name: name, Files: map[string][]byte{}, Extra: map[string][]byte{}}
 	for _, e := range ents {
 		n := e.Name()
-		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+		isGo := strings.HasSuffix(n, ".go") && !strings.HasSuffix(n, "_test.go")
+		if e.IsDir() || !isGo && !build.ExtraFiles[n] {
 			continue
 		}
 		b, err := fs.ReadFile(fsys, path.Join(name, n))
 		if err != nil {
 			return nil, fmt.Errorf("reference %s: %w", name, err)
 		}
-		src.Files[n] = b
+		if isGo {
+			src.Files[n] = b
+		} else {
+			src.Extra[n] = b
+		}
 	}
 	if len(src.Files) == 0 {
 		return nil, fmt.Errorf("reference %s: no Go files", name)

@@ -92,11 +92,25 @@ func (g *Grader) SelfTest(ctx context.Context, tasks []int) (*SelfTest, error) {
 			return nil, err
 		}
 		for _, m := range muts {
-			files, err := m.Apply(ref.Files)
+			all := map[string][]byte{}
+			for n, b := range ref.Files {
+				all[n] = b
+			}
+			for n, b := range ref.Extra {
+				all[n] = b
+			}
+			patched, err := m.Apply(all)
 			if err != nil {
 				return nil, err
 			}
-			src := &build.Source{Name: TaskName(s.Task) + "~" + m.ID, Files: files, Spec: s}
+			src := &build.Source{Name: TaskName(s.Task) + "~" + m.ID, Files: map[string][]byte{}, Extra: map[string][]byte{}, Spec: s}
+			for n, b := range patched {
+				if _, extra := ref.Extra[n]; extra {
+					src.Extra[n] = b
+				} else {
+					src.Files[n] = b
+				}
+			}
 			units = append(units, unit{s: s, src: src, mut: m})
 			srcs = append(srcs, src)
 		}
@@ -117,7 +131,7 @@ func (g *Grader) SelfTest(ctx context.Context, tasks []int) (*SelfTest, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[i], errs[i] = g.gradeTask(ctx, u.s, u.src, built.Tasks[u.src.Name])
+			results[i], errs[i] = g.gradeTask(ctx, u.s, built, u.src, built.Tasks[u.src.Name])
 		}()
 	}
 	wg.Wait()

@@ -108,7 +108,8 @@ func (p *Package) forbidCall(names []string) string {
 			if !ok {
 				return true
 			}
-			if obj, ok := p.info.Uses[id].(*types.Func); ok && forbidden[p.qualified(obj)] {
+			// Functions and package-level variables (os.Stdin) alike.
+			if obj, ok := p.info.Uses[id]; ok && forbidden[p.qualified(obj)] {
 				found = append(found, fmt.Sprintf("%s: uses %s, which this task forbids", p.at(id.Pos()), p.qualified(obj)))
 			}
 			return true

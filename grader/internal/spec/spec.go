@@ -11,7 +11,8 @@
 //   - a function run: Calls to the task's exported functions, made by
 //     generated code in the task's own package.
 //
-// A case may instead hold Static rules, checked over the task's source.
+// A case may also hold Static rules, checked over the task's source; it
+// passes only if every rule holds and every run passes.
 //
 // Wherever a run does not state an expectation (stdout, exit status, a call's
 // value, a file's content), the expectation is what the reference solution

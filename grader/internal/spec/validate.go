@@ -114,11 +114,8 @@ func (v *validator) caseOK(at string, c *Case, ids map[string]bool) {
 			v.errorf(where, "case %s: %s needs the tag %q", c.ID, why, tag)
 		}
 	}
-	switch {
-	case len(c.Runs) == 0 && len(c.Static) == 0:
+	if len(c.Runs) == 0 && len(c.Static) == 0 {
 		v.errorf(at, "case %s has neither runs nor static rules", c.ID)
-	case len(c.Runs) > 0 && len(c.Static) > 0:
-		v.errorf(at, "case %s has both runs and static rules; make them two cases", c.ID)
 	}
 	for i, st := range c.Static {
 		v.staticOK(fmt.Sprintf("%s.static[%d]", at, i), c.ID, st)

@@ -1,0 +1,66 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"sync"
+)
+
+// debugBuilds builds each task's debug binary at most once.
+type debugBuilds struct {
+	mu   sync.Mutex
+	done map[string]*debugBuild
+}
+
+type debugBuild struct {
+	once sync.Once
+	exe  string
+	err  error
+}
+
+// DebugBinary builds the task's files as handed in (package main, nothing
+// renamed or added) with optimisations and inlining off, for Delve: its
+// breakpoints and variables then match the student's source. Built once
+// per task and workspace.
+func (r *Result) DebugBinary(ctx context.Context, name string) (string, error) {
+	r.debug.mu.Lock()
+	if r.debug.done == nil {
+		r.debug.done = map[string]*debugBuild{}
+	}
+	d := r.debug.done[name]
+	if d == nil {
+		d = &debugBuild{}
+		r.debug.done[name] = d
+	}
+	r.debug.mu.Unlock()
+	d.once.Do(func() { d.exe, d.err = r.buildDebug(ctx, name) })
+	return d.exe, d.err
+}
+
+func (r *Result) buildDebug(ctx context.Context, name string) (string, error) {
+	src, ok := r.sources[name]
+	if !ok {
+		return "", fmt.Errorf("debug build: no task %s in this workspace", name)
+	}
+	dir := filepath.Join(r.Dir, "debug", pkgDir(name))
+	files := map[string][]byte{}
+	for n, d := range src.Files {
+		files[n] = d
+	}
+	if err := writeFiles(dir, files); err != nil {
+		return "", err
+	}
+	if err := writeFiles(filepath.Join(r.Dir, "debug"), map[string][]byte{"go.mod": goMod(r.goVersion)}); err != nil {
+		return "", err
+	}
+	exe := filepath.Join(dir, "prog")
+	cmd := exec.CommandContext(ctx, r.goCmd, "build", "-gcflags=all=-N -l", "-o", exe, "./"+pkgDir(name))
+	cmd.Dir = filepath.Join(r.Dir, "debug")
+	cmd.Env = goEnv()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("debug build of %s: %w\n%s", name, err, trimMessage(string(out)))
+	}
+	return exe, nil
+}
