@@ -120,6 +120,15 @@ var anyExported = map[string]string{
 //		<battery> <then> <asserts> <observes>
 //	})
 func writeCall(w *bytes.Buffer, s *spec.Spec, k int, c spec.Call, used map[string]bool) error {
+	// YAML block scalars keep a final newline: Go expressions must not.
+	c.Call = strings.TrimSpace(c.Call)
+	for i := range c.Assert {
+		c.Assert[i].That = strings.TrimSpace(c.Assert[i].That)
+	}
+	c.Observe = append([]string(nil), c.Observe...)
+	for i := range c.Observe {
+		c.Observe[i] = strings.TrimSpace(c.Observe[i])
+	}
 	e, err := parser.ParseExpr(c.Call)
 	if err != nil {
 		return err

@@ -186,10 +186,17 @@ func commandHelp(w io.Writer, c *Command) {
 	fmt.Fprintf(w, "\nFlags:\n")
 	for _, n := range names {
 		f := fs.Lookup(n)
-		def := ""
-		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "[]" {
-			def = fmt.Sprintf(" (default %s)", f.DefValue)
+		arg, usage := flag.UnquoteUsage(f)
+		if arg != "" {
+			arg = " " + arg
 		}
-		fmt.Fprintf(w, "  --%-14s %s%s\n", n, f.Usage, def)
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && !strings.Contains(usage, "(default") {
+			usage += fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		dash := "--"
+		if len(n) == 1 {
+			dash = "-"
+		}
+		fmt.Fprintf(w, "  %-20s %s\n", dash+n+arg, usage)
 	}
 }

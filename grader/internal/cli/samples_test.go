@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
@@ -25,6 +26,18 @@ func run(t *testing.T, args ...string) (int, string, string) {
 
 var isolationField = regexp.MustCompile(`"isolation": "[^"]*"`)
 
+// delve returns the project's pinned Delve, which the expected reports
+// were recorded with: without it the debugger cases would be skipped.
+func delve(t *testing.T) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("..", "..", "..", "bin", "dlv"))
+	assert.NilError(t, err)
+	if _, err := os.Stat(p); err != nil {
+		t.Skip("the expected reports include debugger cases: run 'make dlv' first")
+	}
+	return p
+}
+
 // TestSampleReports grades the sample submissions and compares their JSON
 // reports with the expected ones beside them (go test -update rewrites
 // them), and validates each against the published JSON Schema.
@@ -36,10 +49,11 @@ func TestSampleReports(t *testing.T) {
 		t.Skip("the expected reports were recorded with runs as a non-root user ([nonroot] cases run)")
 	}
 	schema := compileSchema(t)
+	dlv := delve(t)
 	for _, name := range []string{"complete", "seed-student", "mostly-empty"} {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join("..", "..", "..", "submissions", name)
-			code, out, stderr := run(t, "check", dir, "--format", "json", "--no-cache")
+			code, out, stderr := run(t, "check", dir, "--format", "json", "--no-cache", "--dlv", dlv)
 			assert.Equal(t, code, cli.ExitOK, stderr)
 			// The isolation level is the machine's, not the submission's.
 			out = isolationField.ReplaceAllString(out, `"isolation": "<machine>"`)
@@ -70,7 +84,7 @@ func TestSeedStudentText(t *testing.T) {
 	if !sandbox.Detect().NonRoot() {
 		t.Skip("recorded with runs as a non-root user")
 	}
-	code, out, stderr := run(t, "check", "../../../submissions/seed-student", "--no-cache")
+	code, out, stderr := run(t, "check", "../../../submissions/seed-student", "--no-cache", "--dlv", delve(t))
 	assert.Equal(t, code, cli.ExitOK, stderr)
 	out = regexp.MustCompile(`(?m)^Isolation: .*$`).ReplaceAllString(out, "Isolation: <machine>")
 	golden.Assert(t, out, "seed-student.golden")

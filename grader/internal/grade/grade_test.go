@@ -40,19 +40,26 @@ func newGrader(t testing.TB, timeout time.Duration) *grade.Grader {
 		Isolation: iso, RevealHidden: true})
 }
 
-var expectLine = regexp.MustCompile(`(?m)^// expect: (.*)$`)
+var (
+	expectLine  = regexp.MustCompile(`(?m)^// expect: (.*)$`)
+	explainLine = regexp.MustCompile(`(?m)^// explain: (.*)$`)
+)
 
-// TestHostile grades the hostile programs of testdata/hostile: each gets
-// the verdicts its header states, within bounded time, and leaves no
+// TestHostile grades the hostile programs of testdata/hostile and the
+// crashing ones of testdata/crashes: each gets the verdicts (and the
+// explanations) its header states, within bounded time, and leaves no
 // process running.
 func TestHostile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs hostile programs")
 	}
 	g := newGrader(t, time.Second)
-	dirs, err := filepath.Glob("../../../testdata/hostile/*")
+	hostile, err := filepath.Glob("../../../testdata/hostile/*")
 	assert.NilError(t, err)
-	assert.Assert(t, len(dirs) >= 3)
+	assert.Assert(t, len(hostile) >= 3)
+	crashes, err := filepath.Glob("../../../testdata/crashes/*")
+	assert.NilError(t, err)
+	dirs := append(hostile, crashes...)
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			src, err := os.ReadFile(filepath.Join(dir, "task01", "main.go"))
@@ -70,6 +77,17 @@ func TestHostile(t *testing.T) {
 			for _, kv := range strings.Fields(string(m[1])) {
 				id, want, _ := strings.Cut(kv, "=")
 				assert.Equal(t, got[id], want, "case %s", id)
+			}
+			// The explanation a student reads, in one line with what to change.
+			for _, e := range explainLine.FindAllSubmatch(src, -1) {
+				id, pattern, _ := strings.Cut(string(e[1]), "=")
+				msg := ""
+				for _, c := range res.Tasks[0].Cases {
+					if c.ID == id {
+						msg = c.Message
+					}
+				}
+				assert.Assert(t, regexp.MustCompile(strings.ReplaceAll(pattern, `\n`, "\n")).MatchString(msg), "case %s: message %q does not match %q", id, msg, pattern)
 			}
 			// 7 cases of at most a few 1 s runs each, two at a time at worst.
 			assert.Assert(t, elapsed < 30*time.Second, "grading took %v", elapsed)

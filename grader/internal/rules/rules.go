@@ -148,8 +148,11 @@ func (p *Package) requireCall(callee, in string) string {
 			id = fn.Sel
 		}
 		if id != nil {
-			if obj, ok := p.info.Uses[id].(*types.Func); ok && p.qualified(obj) == callee {
-				found = true
+			switch obj := p.info.Uses[id].(type) {
+			case *types.Func:
+				found = p.qualified(obj) == callee
+			case *types.Builtin: // recover, panic, …
+				found = obj.Name() == callee
 			}
 		}
 		return !found

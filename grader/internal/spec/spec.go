@@ -218,7 +218,9 @@ type Call struct {
 	N       int    `yaml:"n"`
 	// Err is the error kind of catalogue 1.3 (nil, not-exist, is(ErrX), …).
 	Err string `yaml:"err"`
-	// Value is the expected `got`, shown as Go shows it; absent: the reference's.
+	// Value is the expected `got`, shown as Go shows it. When absent, a
+	// call that must succeed (err: nil) returns the reference's value; with
+	// any other error kind the value is not checked.
 	Value   any      `yaml:"value"`
 	Then    string   `yaml:"then"`
 	Assert  []Assert `yaml:"assert"`

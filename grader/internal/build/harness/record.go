@@ -21,7 +21,8 @@ type CallResult struct {
 	Comparable bool   `json:"comparable,omitempty"` // Value can be compared with the reference's
 	Err        string `json:"err,omitempty"`        // err.Error(), or "" for nil
 	ErrNil     bool   `json:"err_nil,omitempty"`
-	ErrType    string `json:"err_type,omitempty"` // dynamic type of err
+	ErrType    string `json:"err_type,omitempty"`  // dynamic type of err
+	TypedNil   bool   `json:"typed_nil,omitempty"` // err holds a nil pointer
 	KindOK     bool   `json:"kind_ok,omitempty"`
 	Panic      string `json:"panic,omitempty"` // an unexpected panic, with its value
 
@@ -84,8 +85,13 @@ func (t *T) Error(err error, kindOK bool) {
 	t.cur.Elapsed = time.Since(t.t0)
 	t.cur.ErrNil = err == nil
 	if err != nil {
-		t.cur.Err = err.Error()
 		t.cur.ErrType = fmt.Sprintf("%T", err)
+		if v := reflect.ValueOf(err); v.Kind() == reflect.Pointer && v.IsNil() {
+			// A typed nil: its Error method may well dereference it.
+			t.cur.TypedNil = true
+		} else {
+			t.cur.Err = err.Error()
+		}
 	}
 	t.cur.KindOK = kindOK
 }

@@ -25,8 +25,10 @@ func Show(v any) (string, bool) {
 	case error:
 		return strconv.Quote(x.Error()), true
 	case fmt.Stringer:
+		// A value with a name (slog.Level shows as "INFO") is shown quoted,
+		// like the spec's YAML string for it.
 		if rv := reflect.ValueOf(v); rv.Kind() != reflect.Pointer {
-			return x.String(), true
+			return strconv.Quote(x.String()), true
 		}
 	}
 	return show(reflect.ValueOf(v))

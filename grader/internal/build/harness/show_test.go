@@ -47,7 +47,7 @@ func TestShow(t *testing.T) {
 		{"errors", []error{errors.New("x"), nil}, `["x" nil]`, true},
 		{"nil", nil, "nil", true},
 		{"error", errors.New("boom"), `"boom"`, true},
-		{"stringer", 1500 * time.Millisecond, "1.5s", true},
+		{"stringer", 1500 * time.Millisecond, `"1.5s"`, true},
 		{"nil pointer", (*int)(nil), "<*int>", false},
 		{"pointer", &x, "<*int>", false},
 		{"pointers", []*int{&x}, "<[]*int>", false},
