@@ -43,20 +43,30 @@ type Result struct {
 	Binaries int           // how many binaries were linked
 	Elapsed  time.Duration // wall time of the build
 
+	// Race, when set, is the same sources built with the race detector.
+	Race *Result
+
 	sources   map[string]*Source
 	goVersion string
 	goCmd     string
 	debug     debugBuilds
 }
 
-// Cleanup removes the workspace.
-func (r *Result) Cleanup() error { return os.RemoveAll(r.Dir) }
+// Cleanup removes the workspace (and the race build's).
+func (r *Result) Cleanup() error {
+	if r.Race != nil {
+		r.Race.Cleanup()
+	}
+	return os.RemoveAll(r.Dir)
+}
 
 // Options tune a build.
 type Options struct {
 	GoVersion string        // the go directive of the workspace module (default 1.22)
 	Timeout   time.Duration // for all go commands of this build (default 3 min)
 	GoCmd     string        // the go command (default "go")
+	// Race builds with the race detector (cgo on: the one exception).
+	Race bool
 }
 
 const maxMessageLines = 20
@@ -397,9 +407,15 @@ func (b *builder) compileError(ctx context.Context, u *unit) {
 }
 
 func (b *builder) goBuild(ctx context.Context, args ...string) (string, error) {
-	cmd := exec.CommandContext(ctx, b.opt.GoCmd, append([]string{"build", "-trimpath"}, args...)...)
+	flags := []string{"build", "-trimpath"}
+	env := goEnv()
+	if b.opt.Race {
+		flags = append(flags, "-race")
+		env = append(env, "CGO_ENABLED=1") // the last value wins
+	}
+	cmd := exec.CommandContext(ctx, b.opt.GoCmd, append(flags, args...)...)
 	cmd.Dir = filepath.Join(b.dir, "src")
-	cmd.Env = goEnv()
+	cmd.Env = env
 	cmd.WaitDelay = time.Second
 	out, err := cmd.CombinedOutput()
 	return string(out), err

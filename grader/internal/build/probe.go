@@ -19,7 +19,8 @@ import (
 func ProbeID(caseID, run string) string { return caseID + "/" + run }
 
 // fakes are the harness identifiers a spec snippet may use unqualified.
-var fakes = []string{"REC", "FAIL", "RECW", "FAILW", "RECS", "RECSK", "SEEKFAIL", "ReadAllString", "ProbeFd"}
+var fakes = []string{"REC", "FAIL", "RECW", "FAILW", "RECS", "RECSK", "SEEKFAIL", "ReadAllString", "ProbeFd",
+	"OVW", "Barrier", "Sleepy", "Goroutines", "GoroutinesBack"}
 
 // stdNames maps the package names spec snippets may use to import paths.
 var stdNames = map[string]string{

@@ -12,6 +12,9 @@ import (
 // Calls checks a function run: each call's probe result against the spec
 // and, where the spec states no value, against the reference's result.
 func Calls(r *spec.Run, obs, ref *Observation) Verdict {
+	if v, bad := raced(obs); bad {
+		return v
+	}
 	got := byIndex(obs.Calls)
 	want := byIndex(ref.Calls)
 	for k, c := range r.Calls {

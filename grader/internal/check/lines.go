@@ -23,14 +23,22 @@ func lines(l *spec.Lines, got []byte) Verdict {
 	sort.Strings(sw)
 	sort.Strings(sh)
 	if strings.Join(sw, "\n") != strings.Join(sh, "\n") {
-		return Verdict{Status: Fail, Rule: "E7", Message: "stdout does not have the expected lines (in any order)",
+		missing, extra := multisetDiff(sw, sh)
+		msg := "stdout does not have the expected lines (in any order)"
+		switch {
+		case len(missing) > 0 && len(extra) == 0:
+			msg = fmt.Sprintf("lines missing from stdout: %s", quoteAll(missing))
+		case len(extra) > 0 && len(missing) == 0:
+			msg = fmt.Sprintf("unexpected lines in stdout: %s", quoteAll(extra))
+		}
+		return Verdict{Status: Fail, Rule: "E7", Message: msg,
 			Diff: Diff("want (sorted)", []byte(joinLines(sw)), "got (sorted)", []byte(joinLines(sh)))}
 	}
 	if l.First != "" && have[0] != l.First {
 		return Verdict{Status: Fail, Message: fmt.Sprintf("%q must be the first line, got %q first", l.First, have[0])}
 	}
 	if l.Last != "" && have[len(have)-1] != l.Last {
-		return Verdict{Status: Fail, Message: fmt.Sprintf("%q must be the last line, got %q last", l.Last, have[len(have)-1])}
+		return Verdict{Status: Fail, Message: fmt.Sprintf("%q was printed before %q, but it must come last", l.Last, have[len(have)-1])}
 	}
 	for _, o := range l.Order {
 		lastA, firstB := -1, len(have)
@@ -54,4 +62,37 @@ func joinLines(ls []string) string {
 		return ""
 	}
 	return strings.Join(ls, "\n") + "\n"
+}
+
+// multisetDiff lists what want has that got lacks, and the reverse; both
+// are sorted.
+func multisetDiff(want, got []string) (missing, extra []string) {
+	i, j := 0, 0
+	for i < len(want) || j < len(got) {
+		switch {
+		case j == len(got) || i < len(want) && want[i] < got[j]:
+			missing = append(missing, want[i])
+			i++
+		case i == len(want) || got[j] < want[i]:
+			extra = append(extra, got[j])
+			j++
+		default:
+			i++
+			j++
+		}
+	}
+	return missing, extra
+}
+
+func quoteAll(ls []string) string {
+	const most = 5
+	var q []string
+	for i, l := range ls {
+		if i == most {
+			q = append(q, fmt.Sprintf("… (%d more)", len(ls)-most))
+			break
+		}
+		q = append(q, fmt.Sprintf("%q", l))
+	}
+	return strings.Join(q, ", ")
 }

@@ -19,6 +19,9 @@ var logTimestamp = regexp.MustCompile(`\A\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2} `)
 // case, used for every expectation the spec leaves unstated. golden holds
 // the content of expect.stdout_file, if any.
 func Program(r *spec.Run, obs, ref *Observation, golden []byte) Verdict {
+	if v, bad := raced(obs); bad {
+		return v
+	}
 	if v, bad := ended(obs); bad {
 		return v
 	}
@@ -43,6 +46,11 @@ func Program(r *spec.Run, obs, ref *Observation, golden []byte) Verdict {
 	}
 	if v := stdout(e, obs, ref, golden, wantExit); !v.OK() {
 		return v
+	}
+	if e.Spawn != nil {
+		if v := Spawned(e.Spawn, obs); !v.OK() {
+			return v
+		}
 	}
 	return Files(e, obs, ref)
 }

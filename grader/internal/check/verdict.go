@@ -50,6 +50,12 @@ type Observation struct {
 	// ServerStdout and ServerStderr are the debugged program's output in
 	// a debugger run (Stdout is then the debugger's transcript).
 	ServerStdout, ServerStderr []byte
+	// Repeats are the further executions of a repeated run.
+	Repeats []*Observation
+	// PID is the program's own process id; SpawnLog what the counting
+	// shim recorded of its children.
+	PID      int
+	SpawnLog []byte
 	// Problem is why a run could not be made as the student asked (a
 	// forbidden debugger command, a missing debug.dlv).
 	Problem string

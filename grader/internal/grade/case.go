@@ -71,8 +71,39 @@ func (g *Grader) gradeCase(ctx context.Context, s *spec.Spec, c *spec.Case, buil
 	return g.caseResult(c, check.Verdict{Status: check.Pass}, "", ""), nil
 }
 
-// checkRun checks one run against its spec and the reference's run.
+// checkRun checks a run against its spec and the reference's run; a
+// repeated run must pass every time, and its verdict says how often not.
 func checkRun(s *spec.Spec, r *spec.Run, obs, ref *check.Observation) (check.Verdict, error) {
+	if len(obs.Repeats) == 0 {
+		return checkOnce(s, r, obs, ref)
+	}
+	all := append([]*check.Observation{obs}, obs.Repeats...)
+	failed, firstAt := 0, -1
+	var first check.Verdict
+	for i, o := range all {
+		v, err := checkOnce(s, r, o, ref)
+		if err != nil {
+			return v, err
+		}
+		if !v.OK() {
+			failed++
+			if firstAt < 0 {
+				first, firstAt = v, i
+			}
+		}
+	}
+	if failed == 0 {
+		return check.Verdict{Status: check.Pass}, nil
+	}
+	gmp := r.Env["GOMAXPROCS"]
+	if gmp == "" {
+		gmp = gomaxprocs[firstAt%len(gomaxprocs)]
+	}
+	first.Message = fmt.Sprintf("in %d of %d runs (first in run %d, GOMAXPROCS=%s): %s", failed, len(all), firstAt+1, gmp, first.Message)
+	return first, nil
+}
+
+func checkOnce(s *spec.Spec, r *spec.Run, obs, ref *check.Observation) (check.Verdict, error) {
 	switch {
 	case r.IsFunction():
 		return check.Calls(r, obs, ref), nil

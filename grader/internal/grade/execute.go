@@ -49,38 +49,87 @@ func (g *Grader) runCase(ctx context.Context, built *build.Result, bt *build.Tas
 	dir := ""
 	for i := range c.Runs {
 		r := &c.Runs[i]
-		if !r.Then {
-			dir = filepath.Join(base, "work-"+r.Name)
-			if err := os.Mkdir(dir, 0o755); err != nil {
-				return nil, fmt.Errorf("create run directory: %w", err)
+		// A repeated run is made again in fresh directories; the reference
+		// says what to expect once.
+		reps := max(r.Repeat, 1)
+		if reference {
+			reps = 1
+		}
+		var first *check.Observation
+		for rep := range reps {
+			name := r.Name
+			if rep > 0 {
+				name = fmt.Sprintf("%s%d", r.Name, rep)
 			}
-			if err := g.own(dir); err != nil {
+			if !r.Then || rep > 0 {
+				dir = filepath.Join(base, "work-"+name)
+				if err := g.mkdir(dir); err != nil {
+					return nil, err
+				}
+			}
+			home := filepath.Join(base, "home-"+name)
+			if err := g.mkdir(home); err != nil {
 				return nil, err
 			}
+			var o *check.Observation
+			switch {
+			case r.IsDebug() && reference:
+				o = &check.Observation{}
+			case r.IsDebug():
+				o, err = g.execDebug(ctx, built, bt, src, r, base, dir, home)
+			default:
+				rb := bt
+				if r.Race && !reference {
+					if rb = raceTask(built, bt.Name); rb == nil {
+						return nil, fmt.Errorf("case %s: no race build of %s", c.ID, bt.Name)
+					}
+				}
+				o, err = g.execRun(ctx, rb, c, r, execOpts{dir: dir, home: home, base: base, rep: rep,
+					race: r.Race && !reference})
+			}
+			if err != nil {
+				return nil, err
+			}
+			if rep == 0 {
+				first = o
+			} else {
+				first.Repeats = append(first.Repeats, o)
+			}
 		}
-		home := filepath.Join(base, "home-"+r.Name)
-		if err := os.Mkdir(home, 0o755); err != nil {
-			return nil, fmt.Errorf("create run directory: %w", err)
-		}
-		if err := g.own(home); err != nil {
-			return nil, err
-		}
-		var o *check.Observation
-		switch {
-		case r.IsDebug() && reference:
-			o = &check.Observation{}
-		case r.IsDebug():
-			o, err = g.execDebug(ctx, built, bt, src, r, base, dir, home)
-		default:
-			o, err = g.execRun(ctx, bt, c, r, dir, home)
-		}
-		if err != nil {
-			return nil, err
-		}
-		obs = append(obs, o)
+		obs = append(obs, first)
 	}
 	return obs, nil
 }
+
+// raceTask is the race-detector build of a task, or nil.
+func raceTask(built *build.Result, name string) *build.Task {
+	if built.Race == nil {
+		return nil
+	}
+	t := built.Race.Tasks[name]
+	if t == nil || t.Status != build.StatusOK {
+		return nil
+	}
+	return t
+}
+
+// mkdir creates a directory the runs' user owns.
+func (g *Grader) mkdir(dir string) error {
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return fmt.Errorf("create run directory: %w", err)
+	}
+	return g.own(dir)
+}
+
+// execOpts says where and how one execution of a run happens.
+type execOpts struct {
+	dir, home, base string
+	rep             int  // repetition number (GOMAXPROCS cycles with it)
+	race            bool // the binary is a race build
+}
+
+// gomaxprocs are the values repeated runs cycle through (catalogue "gmp").
+var gomaxprocs = []string{"1", "2", "4", "8"}
 
 // own hands a path to the user runs execute as.
 func (g *Grader) own(path string) error {
@@ -100,7 +149,8 @@ func (g *Grader) owner() fixture.Owner {
 	return fixture.Owner{UID: g.iso.UID, GID: g.iso.GID}
 }
 
-func (g *Grader) execRun(ctx context.Context, bt *build.Task, c *spec.Case, r *spec.Run, dir, home string) (*check.Observation, error) {
+func (g *Grader) execRun(ctx context.Context, bt *build.Task, c *spec.Case, r *spec.Run, x execOpts) (*check.Observation, error) {
+	dir, home := x.dir, x.home
 	if err := fixture.Stage(dir, r.Stage, g.owner()); err != nil {
 		return nil, err
 	}
@@ -125,6 +175,15 @@ func (g *Grader) execRun(ctx context.Context, bt *build.Task, c *spec.Case, r *s
 	for _, k := range keys {
 		env = append(env, k+"="+r.Env[k])
 	}
+	if _, set := r.Env["GOMAXPROCS"]; r.Repeat > 1 && !set {
+		env = append(env, "GOMAXPROCS="+gomaxprocs[x.rep%len(gomaxprocs)])
+	}
+	timeout := r.Timeout.Std()
+	if x.race {
+		// Race binaries run several times slower; they report, then exit 66.
+		env = append(env, "GORACE=halt_on_error=1 exitcode=66 atexit_sleep_ms=0")
+		timeout *= 4
+	}
 	if bt.Unit != "" {
 		env = append(env, harness.EnvUnit+"="+bt.Unit)
 	}
@@ -133,7 +192,7 @@ func (g *Grader) execRun(ctx context.Context, bt *build.Task, c *spec.Case, r *s
 		Args:    append([]string{bt.Exe}, r.Args...),
 		Dir:     dir,
 		Env:     env,
-		Timeout: r.Timeout.Std(),
+		Timeout: timeout,
 		// Outputs are compared whole: keep far more than any contract asks for.
 		StdoutCap: StdoutCap,
 		StderrCap: StderrCap,
@@ -144,6 +203,13 @@ func (g *Grader) execRun(ctx context.Context, bt *build.Task, c *spec.Case, r *s
 	if r.IsFunction() {
 		cmd.Env = append(cmd.Env, harness.EnvProbe+"="+build.ProbeID(c.ID, r.Name))
 		cmd.Results = true
+	}
+	var spawnLog string
+	if r.Shim {
+		var err error
+		if spawnLog, err = g.shim(cmd, x.base, x.rep); err != nil {
+			return nil, err
+		}
 	}
 	start := time.Now()
 	out, err := g.runner.Run(ctx, cmd)
@@ -161,6 +227,14 @@ func (g *Grader) execRun(ctx context.Context, bt *build.Task, c *spec.Case, r *s
 	}
 	if r.IsFunction() {
 		o.Calls = parseResults(out.Results)
+	}
+	o.PID = out.PID
+	if spawnLog != "" {
+		st, err := fixture.Observe(filepath.Dir(spawnLog), []string{filepath.Base(spawnLog)})
+		if err != nil {
+			return nil, err
+		}
+		o.SpawnLog = st[filepath.Base(spawnLog)].Content
 	}
 	return o, nil
 }

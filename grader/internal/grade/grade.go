@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -119,9 +120,9 @@ func (g *Grader) Tasks() []int {
 
 // unmetTags says which environment tags this machine cannot provide, and why.
 func unmetTags(iso sandbox.Isolation) map[string]string {
-	m := map[string]string{
-		spec.TagRace: "race-detector builds are not supported by this grader version",
-		spec.TagDlv:  "Delve (dlv) not found",
+	m := map[string]string{spec.TagDlv: "Delve (dlv) not found"}
+	if why := raceUnavailable(); why != "" {
+		m[spec.TagRace] = why
 	}
 	if !iso.NonRoot() {
 		m[spec.TagNonRoot] = "runs execute as root, which ignores permission bits"
@@ -150,6 +151,59 @@ func traversable(dir string) bool {
 			return true
 		}
 	}
+}
+
+// raceUnavailable says why -race builds cannot be made here, or "".
+func raceUnavailable() string {
+	switch runtime.GOOS + "/" + runtime.GOARCH {
+	case "linux/amd64", "linux/arm64", "darwin/amd64", "darwin/arm64", "freebsd/amd64", "windows/amd64":
+	default:
+		return "the race detector does not support " + runtime.GOOS + "/" + runtime.GOARCH
+	}
+	cc := os.Getenv("CC")
+	if cc == "" {
+		cc = "gcc"
+	}
+	if _, err := exec.LookPath(cc); err != nil {
+		return "the race detector needs cgo and a C compiler (" + cc + " not found)"
+	}
+	return ""
+}
+
+// hasRace reports whether a spec has runs made with the race detector.
+func hasRace(s *spec.Spec) bool {
+	for _, c := range s.Cases {
+		for _, r := range c.Runs {
+			if r.Race {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// buildRace builds, with the race detector, the sources whose specs have
+// race runs, as built.Race (when this machine can).
+func (g *Grader) buildRace(ctx context.Context, built *build.Result, srcs []*build.Source, opt build.Options) error {
+	if _, unmet := g.tags[spec.TagRace]; unmet {
+		return nil
+	}
+	var race []*build.Source
+	for _, src := range srcs {
+		if src.Spec != nil && hasRace(src.Spec) && built.Tasks[src.Name].Status == build.StatusOK {
+			race = append(race, src)
+		}
+	}
+	if len(race) == 0 {
+		return nil
+	}
+	opt.Race = true
+	rb, err := build.Build(ctx, g.tmp, race, opt)
+	if err != nil {
+		return fmt.Errorf("race build: %w", err)
+	}
+	built.Race = rb
+	return nil
 }
 
 // TaskName is the folder of task n: "task08".
@@ -230,6 +284,9 @@ func (g *Grader) Grade(ctx context.Context, dir string, tasks []int) (*score.Res
 		g.opt.KeepWork(built.Dir)
 	} else {
 		defer built.Cleanup()
+	}
+	if err := g.buildRace(ctx, built, list, opt); err != nil {
+		return nil, err
 	}
 
 	results := make([]score.Task, len(specs))

@@ -123,6 +123,9 @@ func (g *Grader) SelfTest(ctx context.Context, tasks []int) (*SelfTest, error) {
 		return nil, err
 	}
 	defer built.Cleanup()
+	if err := g.buildRace(ctx, built, srcs, g.opt.Build); err != nil {
+		return nil, err
+	}
 
 	results := make([]score.Task, len(units))
 	errs := make([]error, len(units))

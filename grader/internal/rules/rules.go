@@ -61,9 +61,11 @@ func (p *Package) Check(r spec.Static) string {
 	case len(r.ForbidCall) > 0:
 		return p.forbidCall(r.ForbidCall)
 	case r.RequireCall != nil:
-		return p.requireCall(r.RequireCall.Call, r.RequireCall.In)
+		return p.requireCall(r.RequireCall.Call, r.RequireCall.In, r.RequireCall.FirstArg)
 	case r.RequireStmt != nil:
 		return p.requireStmt(r.RequireStmt.Stmt, r.RequireStmt.In)
+	case r.RequireWait:
+		return p.requireWait()
 	case r.ForbidStmt != "":
 		return p.forbidStmt(r.ForbidStmt)
 	case r.RequireLiteral != "":
@@ -129,49 +131,130 @@ func (p *Package) funcDecl(name string) *ast.FuncDecl {
 	return nil
 }
 
-func (p *Package) requireCall(callee, in string) string {
+// scope returns the nodes a rule looks in: function in's body, or every
+// file when in is empty. where names it for messages.
+func (p *Package) scope(in string) (nodes []ast.Node, where string, missing string) {
+	if in == "" {
+		for _, f := range p.files {
+			nodes = append(nodes, f)
+		}
+		return nodes, p.dir, ""
+	}
 	fd := p.funcDecl(in)
 	if fd == nil {
-		return fmt.Sprintf("no function %s found", in)
+		return nil, "", fmt.Sprintf("no function %s found", in)
+	}
+	return []ast.Node{fd.Body}, fmt.Sprintf("%s: %s", p.at(fd.Pos()), in), ""
+}
+
+func (p *Package) requireCall(callee, in, firstArg string) string {
+	nodes, where, missing := p.scope(in)
+	if missing != "" {
+		return missing
 	}
 	found := false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		c, ok := n.(*ast.CallExpr)
-		if !ok {
-			return !found
-		}
-		var id *ast.Ident
-		switch fn := ast.Unparen(c.Fun).(type) {
-		case *ast.Ident:
-			id = fn
-		case *ast.SelectorExpr:
-			id = fn.Sel
-		}
-		if id != nil {
+	for _, root := range nodes {
+		ast.Inspect(root, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if !ok || found {
+				return !found
+			}
+			var id *ast.Ident
+			switch fn := ast.Unparen(c.Fun).(type) {
+			case *ast.Ident:
+				id = fn
+			case *ast.SelectorExpr:
+				id = fn.Sel
+			}
+			if id == nil {
+				return true
+			}
+			match := false
 			switch obj := p.info.Uses[id].(type) {
 			case *types.Func:
-				found = p.qualified(obj) == callee
+				match = p.qualified(obj) == callee
 			case *types.Builtin: // recover, panic, …
-				found = obj.Name() == callee
+				match = obj.Name() == callee
 			}
-		}
-		return !found
-	})
-	if !found {
-		return fmt.Sprintf("%s: %s must call %s", p.at(fd.Pos()), in, callee)
+			if match && firstArg != "" {
+				match = len(c.Args) > 0 && p.render(c.Args[0]) == firstArg
+			}
+			found = match
+			return !found
+		})
 	}
-	return ""
+	if found {
+		return ""
+	}
+	what := callee
+	if firstArg != "" {
+		what += "(" + firstArg + ", …)"
+	}
+	if in == "" {
+		return fmt.Sprintf("%s must call %s", where, what)
+	}
+	return fmt.Sprintf("%s must call %s", where, what)
+}
+
+// render prints an expression with package names as the package calls
+// itself, whatever the import is named: o.Args[0] with import o "os"
+// renders as os.Args[0].
+func (p *Package) render(e ast.Expr) string {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if pn, ok := p.info.Uses[x].(*types.PkgName); ok {
+			return pn.Imported().Name()
+		}
+		return x.Name
+	case *ast.SelectorExpr:
+		return p.render(x.X) + "." + x.Sel.Name
+	case *ast.IndexExpr:
+		return p.render(x.X) + "[" + p.render(x.Index) + "]"
+	case *ast.BasicLit:
+		return x.Value
+	}
+	return types.ExprString(e)
 }
 
 func (p *Package) requireStmt(stmt, in string) string {
-	fd := p.funcDecl(in)
-	if fd == nil {
-		return fmt.Sprintf("no function %s found", in)
+	nodes, where, missing := p.scope(in)
+	if missing != "" {
+		return missing
 	}
-	if len(p.stmts(fd.Body, stmt)) == 0 {
-		return fmt.Sprintf("%s: %s has no %s statement", p.at(fd.Pos()), in, stmt)
+	for _, n := range nodes {
+		if len(p.stmts(n, stmt)) > 0 {
+			return ""
+		}
 	}
-	return ""
+	return fmt.Sprintf("%s has no %s statement", where, stmt)
+}
+
+// requireWait finds a wait: (*sync.WaitGroup).Wait called, or a receive
+// from a channel (<-ch, a select case, range over a channel).
+func (p *Package) requireWait() string {
+	for _, f := range p.files {
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.UnaryExpr:
+				found = found || x.Op == token.ARROW
+			case *ast.RangeStmt:
+				if tv, ok := p.info.Types[x.X]; ok {
+					_, isChan := tv.Type.Underlying().(*types.Chan)
+					found = found || isChan
+				}
+			case *ast.SelectorExpr:
+				if fn, ok := p.info.Uses[x.Sel].(*types.Func); ok && p.qualified(fn) == "(*sync.WaitGroup).Wait" {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return ""
+		}
+	}
+	return fmt.Sprintf("%s never waits: call Wait on a sync.WaitGroup or receive from a channel (time.Sleep is not a wait)", p.dir)
 }
 
 func (p *Package) forbidStmt(stmt string) string {

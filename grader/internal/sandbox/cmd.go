@@ -43,6 +43,7 @@ type Outcome struct {
 	OutputLimit             string        // "stdout", "stderr" or "results" when a cap was exceeded (the tree was killed), else ""
 	Duration                time.Duration // wall time
 	Leftover                int           // processes of the run found alive after teardown and then killed (should be 0; >0 is worth a warning)
+	PID                     int           // the program's process id as the program itself saw it (1 in a PID namespace)
 }
 
 // Runner runs commands. The error is for the grader's own failures only

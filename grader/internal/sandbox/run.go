@@ -92,7 +92,10 @@ func (r *runner) Run(ctx context.Context, c *Cmd) (*Outcome, error) {
 	}
 
 	waitExit(pid)
-	out := &Outcome{Duration: time.Since(start)}
+	out := &Outcome{Duration: time.Since(start), PID: pid}
+	if r.iso.PIDNamespace {
+		out.PID = 1 // what the program saw of itself
+	}
 	killed := k.disarm()
 	out.Leftover = r.teardown(pid)
 	x.Wait() // reaps; the status is read from ProcessState below

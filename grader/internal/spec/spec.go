@@ -59,6 +59,8 @@ type Spec struct {
 	// Timeout is the default wall-clock limit of one run (default 5s).
 	Timeout Duration `yaml:"timeout"`
 	Cases   []Case   `yaml:"cases"`
+	// Rubric grades answer.md of written and hybrid tasks (catalogue 1.5).
+	Rubric *Rubric `yaml:"rubric"`
 
 	// File is where the spec was loaded from (for messages); not in YAML.
 	File string `yaml:"-"`
@@ -93,6 +95,18 @@ type Run struct {
 	Timeout Duration          `yaml:"timeout"`
 
 	Calls []Call `yaml:"calls"`
+	// Repeat runs the run this many times (catalogue "×R gmp"), cycling
+	// GOMAXPROCS through 1, 2, 4, 8 unless Env sets it; every repetition
+	// must pass. For checks of goroutine joins that fail only sometimes.
+	Repeat int `yaml:"repeat"`
+	// Race runs with the task built with the race detector (tag race);
+	// a reported data race fails the run.
+	Race bool `yaml:"race"`
+	// Shim makes os.Args[0] a counting shim (catalogue task 39): a script
+	// that logs every start and end of the program it re-executes, and
+	// obeys GRADER_DELAYS, GRADER_FAIL_ARG and GRADER_FAKE_ARG in Env.
+	// Expectations on what it saw go in expect.spawn.
+	Shim bool `yaml:"shim"`
 	// Debug runs the task's program under Delve, driven by the task's
 	// debug.dlv script (catalogue 1.4 DLV); expectations go in expect.dlv.
 	Debug  *Debug `yaml:"debug"`
@@ -170,6 +184,50 @@ type Expect struct {
 	StderrRegex string          `yaml:"stderr_regex"`
 	Files       map[string]Want `yaml:"files"`
 	Dlv         *DlvExpect      `yaml:"dlv"`
+	Spawn       *Spawn          `yaml:"spawn"`
+}
+
+// Spawn states what the counting shim saw of child processes.
+type Spawn struct {
+	// Args lists, in any order, the arguments of every child started:
+	// exactly these children, e.g. [[child, "1"], [child, "2"]]. An empty
+	// list means no child may start.
+	Args [][]string `yaml:"args"`
+	// Together: every child started before the first one ended.
+	Together bool `yaml:"together"`
+	// PIDs: the numbers after "process " and "parent " in stdout are the
+	// children's and the program's own process ids, in the order of Args.
+	PIDs bool `yaml:"pids"`
+}
+
+// Rubric grades a written answer (catalogue 1.5): concept groups of
+// accepted phrasings, a minimum word count, and misconceptions that cost
+// points. Patterns are RE2, case-insensitive, matched on the normalised text.
+type Rubric struct {
+	MinWords       int             `yaml:"min_words"`
+	Groups         []Group         `yaml:"groups"`
+	Misconceptions []Misconception `yaml:"misconceptions"`
+}
+
+// Group is one concept; it is hit when any pattern matches.
+type Group struct {
+	ID       string   `yaml:"id"`
+	Name     string   `yaml:"name"`
+	Patterns []string `yaml:"patterns"`
+	// Missing tells a student, when the group is missed, what to add.
+	Missing string `yaml:"missing"`
+}
+
+// Misconception is a wrong claim, found per sentence unless negated.
+type Misconception struct {
+	ID       string   `yaml:"id"`
+	Claim    string   `yaml:"claim"` // the wrong claim, in words
+	Patterns []string `yaml:"patterns"`
+	// Unless: a sentence matching one of these is not checked for it.
+	Unless []string `yaml:"unless"`
+	// GoSpecific (the catalogue's †): sentences that mention Python are
+	// not checked for it.
+	GoSpecific bool `yaml:"go_specific"`
 }
 
 // Lines matches stdout as a multiset of lines with ordering constraints.
@@ -251,15 +309,23 @@ type Static struct {
 	// RequireMethod "(*T).M" (pointer receiver) or "T.M" (value receiver):
 	// the task declares that method with that receiver.
 	RequireMethod string `yaml:"require_method"`
+	// RequireWait: the task waits for something: a call of
+	// (*sync.WaitGroup).Wait, or a channel receive in any form (<-ch, a
+	// select receive case, range over a channel).
+	RequireWait bool `yaml:"require_wait"`
 }
 
-// RequireCall: function In (or a function literal inside it) calls Call.
+// RequireCall: function In (or a function literal inside it; anywhere in
+// the task when In is empty) calls Call, with FirstArg as its first
+// argument when given (e.g. "os.Args[0]", package names resolved).
 type RequireCall struct {
-	Call string `yaml:"call"`
-	In   string `yaml:"in"`
+	Call     string `yaml:"call"`
+	In       string `yaml:"in"`
+	FirstArg string `yaml:"first_arg"`
 }
 
-// RequireStmt: function In contains a `go` or `defer` statement.
+// RequireStmt: function In (anywhere when empty) contains a `go` or
+// `defer` statement.
 type RequireStmt struct {
 	Stmt string `yaml:"stmt"`
 	In   string `yaml:"in"`

@@ -135,6 +135,21 @@ func (v *validator) caseOK(at string, c *Case, ids map[string]bool) {
 				v.errorf(rat+".env", "case %s: bad environment variable name %q", c.ID, k)
 			}
 		}
+		if r.Repeat < 0 {
+			v.errorf(rat+".repeat", "case %s: repeat must not be negative", c.ID)
+		}
+		if r.Race {
+			need(rat+".race", TagRace, "a race run")
+			if r.IsDebug() {
+				v.errorf(rat+".race", "case %s: a debug run cannot also be a race run", c.ID)
+			}
+		}
+		if r.Shim && (r.IsFunction() || r.IsDebug()) {
+			v.errorf(rat+".shim", "case %s: the counting shim goes with a program run", c.ID)
+		}
+		if r.Expect.Spawn != nil && !r.Shim {
+			v.errorf(rat+".expect.spawn", "case %s: expect.spawn needs shim: true", c.ID)
+		}
 		if r.IsDebug() {
 			v.debugOK(rat, c.ID, r, need)
 		} else if r.Expect.Dlv != nil {
@@ -413,8 +428,13 @@ func (v *validator) staticOK(at, id string, st Static) {
 	}
 	if st.RequireCall != nil {
 		n++
-		if st.RequireCall.Call == "" || st.RequireCall.In == "" {
-			v.errorf(at+".require_call", "case %s: require_call needs call and in", id)
+		if st.RequireCall.Call == "" {
+			v.errorf(at+".require_call", "case %s: require_call needs call", id)
+		}
+		if a := st.RequireCall.FirstArg; a != "" {
+			if _, err := parser.ParseExpr(a); err != nil {
+				v.errorf(at+".require_call.first_arg", "case %s: first_arg %q is not a Go expression", id, a)
+			}
 		}
 	}
 	if st.RequireStmt != nil {
@@ -435,6 +455,9 @@ func (v *validator) staticOK(at, id string, st Static) {
 	if st.RequireDeferredText != "" {
 		n++
 	}
+	if st.RequireWait {
+		n++
+	}
 	if st.RequireMethod != "" {
 		n++
 		if !methodRef.MatchString(st.RequireMethod) {
@@ -442,7 +465,7 @@ func (v *validator) staticOK(at, id string, st Static) {
 		}
 	}
 	if n != 1 {
-		v.errorf(at, "case %s: a static rule takes exactly one of forbid_call, require_call, require_stmt, forbid_stmt, require_literal, require_deferred_text, require_method", id)
+		v.errorf(at, "case %s: a static rule takes exactly one of forbid_call, require_call, require_stmt, forbid_stmt, require_literal, require_deferred_text, require_method, require_wait", id)
 	}
 }
 

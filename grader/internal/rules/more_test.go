@@ -7,7 +7,7 @@ import (
 	"github.com/classgrade/gograder/grader/internal/spec"
 )
 
-func TestDeferredTextAndMethod(t *testing.T) {
+func TestMoreRules(t *testing.T) {
 	for _, tc := range []struct {
 		name, src string
 		rule      spec.Static
@@ -47,6 +47,25 @@ func main() {}`, spec.Static{RequireMethod: "E.Error"}, true},
 		{"missing method", `package main
 type E struct{}
 func main() {}`, spec.Static{RequireMethod: "(*E).Error"}, false},
+		{"wait group", `package main
+import "sync"
+func main() { var wg sync.WaitGroup; wg.Wait() }`, spec.Static{RequireWait: true}, true},
+		{"channel receive in select", `package main
+func main() { c := make(chan int); select { case <-c: } }`, spec.Static{RequireWait: true}, true},
+		{"range over channel", `package main
+func main() { c := make(chan int); close(c); for range c {} }`, spec.Static{RequireWait: true}, true},
+		{"sleep is no wait", `package main
+import "time"
+func main() { go func() {}(); time.Sleep(time.Second); for range []int{1} {} }`, spec.Static{RequireWait: true}, false},
+		{"first arg through a renamed import", `package main
+import (o "os"; "os/exec")
+func main() { exec.Command(o.Args[0], "child") }`, spec.Static{RequireCall: &spec.RequireCall{Call: "exec.Command", FirstArg: "os.Args[0]"}}, true},
+		{"first arg differs", `package main
+import ("os"; "os/exec")
+func main() { p, _ := os.Executable(); exec.Command(p, "child") }`, spec.Static{RequireCall: &spec.RequireCall{Call: "exec.Command", FirstArg: "os.Args[0]"}}, false},
+		{"go anywhere", `package main
+func helper() { go func() {}() }
+func main() { helper() }`, spec.Static{RequireStmt: &spec.RequireStmt{Stmt: "go"}}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := rules.Load("task25", map[string][]byte{"main.go": []byte(tc.src)})
