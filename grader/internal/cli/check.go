@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/classgrade/gograder/grader/internal/grade"
 	"github.com/classgrade/gograder/grader/internal/report"
@@ -35,6 +36,7 @@ Examples:
 			format, out          string
 			public, revealHidden bool
 			work                 bool
+			overrides            string
 		)
 		gf.register(fs)
 		fs.StringVar(&format, "format", "text", "report `format`: text or json")
@@ -42,6 +44,7 @@ Examples:
 		fs.BoolVar(&public, "public", false, "run public cases only (the score is an estimate)")
 		fs.BoolVar(&revealHidden, "show-hidden", false, "show the details of failed hidden cases (instructors)")
 		fs.BoolVar(&work, "work", false, "keep the build workspace and print where it is")
+		fs.StringVar(&overrides, "overrides", "", "instructor scores for written answers, from this YAML `file`")
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) != 1 {
 				return usagef("want one submission folder")
@@ -49,13 +52,25 @@ Examples:
 			if format != "text" && format != "json" {
 				return usagef("unknown format %q (want text or json)", format)
 			}
+			var err error
 			opt := grade.Options{Public: public, RevealHidden: revealHidden}
 			if work {
 				opt.KeepWork = func(dir string) { fmt.Fprintf(env.Stderr, "work: %s\n", dir) }
 			}
+			if overrides != "" {
+				if opt.Overrides, err = grade.LoadOverrides(overrides); err != nil {
+					return err
+				}
+			}
 			g, err := gf.grader(opt)
 			if err != nil {
 				return err
+			}
+			if overrides != "" {
+				abs, _ := filepath.Abs(args[0])
+				if err := grade.CheckOverrides(overrides, opt.Overrides, []string{filepath.Base(abs)}, g.Specs()); err != nil {
+					return err
+				}
 			}
 			res, err := g.Grade(ctx, args[0], gf.tasks)
 			if err != nil {

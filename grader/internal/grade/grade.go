@@ -51,6 +51,8 @@ type Options struct {
 	// Dlv is the Delve executable for debugger cases ("" skips them, with
 	// DlvMissing as the reason).
 	Dlv, DlvMissing string
+	// Overrides replace automatic written scores (see LoadOverrides).
+	Overrides []Override
 	// KeepWork, when set, keeps each submission's build workspace and
 	// is told where it is (for debugging a student's build).
 	KeepWork func(dir string)
@@ -106,6 +108,15 @@ func New(opt Options) *Grader {
 		g.tags[spec.TagDlv] = opt.DlvMissing
 	}
 	return g
+}
+
+// Specs lists the specs the grader grades with, by task.
+func (g *Grader) Specs() []*spec.Spec {
+	var out []*spec.Spec
+	for _, n := range g.Tasks() {
+		out = append(out, g.specs[n])
+	}
+	return out
 }
 
 // Tasks lists the task numbers that have specs.
@@ -253,9 +264,6 @@ func (g *Grader) Grade(ctx context.Context, dir string, tasks []int) (*score.Res
 	notFolder := map[int]string{}
 	var list []*build.Source
 	for _, s := range specs {
-		if s.Kind == spec.KindWritten {
-			continue
-		}
 		folder := filepath.Join(dir, TaskName(s.Task))
 		if fi, err := os.Lstat(folder); err != nil || !fi.IsDir() {
 			if err == nil {
@@ -269,6 +277,11 @@ func (g *Grader) Grade(ctx context.Context, dir string, tasks []int) (*score.Res
 		}
 		src.Spec = s
 		srcs[s.Task] = src
+		if s.Kind == spec.KindWritten {
+			// Go files in a written task's folder are ignored.
+			src.Files = nil
+			continue
+		}
 		list = append(list, src)
 	}
 	opt := g.opt.Build
@@ -312,6 +325,9 @@ func (g *Grader) Grade(ctx context.Context, dir string, tasks []int) (*score.Res
 		return nil, err
 	}
 	res.Tasks = results
+	if err := g.applyOverrides(res); err != nil {
+		return nil, err
+	}
 	score.Total(res)
 	return res, nil
 }
@@ -335,6 +351,13 @@ func (g *Grader) pick(tasks []int) ([]*spec.Spec, error) {
 // gradeTask grades one task: src is nil when the folder is missing.
 func (g *Grader) gradeTask(ctx context.Context, s *spec.Spec, built *build.Result, src *build.Source, bt *build.Task) (score.Task, error) {
 	t := score.Task{Task: s.Task, Title: s.Title, Kind: s.Kind}
+	if s.Rubric != nil {
+		w, err := gradeWritten(s, src)
+		if err != nil {
+			return t, err
+		}
+		t.Written = w
+	}
 	cases := g.cases(s)
 	mark := func(status, msg string) (score.Task, error) {
 		t.Status, t.Message = status, msg
@@ -345,8 +368,13 @@ func (g *Grader) gradeTask(ctx context.Context, s *spec.Spec, built *build.Resul
 		return t, nil
 	}
 	switch {
+	case s.Kind == spec.KindWritten && src == nil:
+		return mark(score.TaskNotSubmitted, fmt.Sprintf("no folder %s/", TaskName(s.Task)))
 	case s.Kind == spec.KindWritten:
-		return mark(score.TaskSkipped, "written answers are not graded by this grader version")
+		t.Message = joinLines(src.Ignored)
+		t.Cases = []score.Case{}
+		score.Tally(&t, 0)
+		return t, nil
 	case src == nil:
 		return mark(score.TaskNotSubmitted, fmt.Sprintf("no folder %s/", TaskName(s.Task)))
 	case bt.Status != build.StatusOK:
@@ -377,8 +405,8 @@ func (g *Grader) gradeTask(ctx context.Context, s *spec.Spec, built *build.Resul
 		notes = append(notes, "signature mismatch: "+bt.ProbeMessage)
 	}
 	notes = append(notes, src.Ignored...)
-	if s.Kind == spec.KindHybrid {
-		notes = append(notes, fmt.Sprintf("the written part (%d points) is not graded by this grader version", s.Points-casePoints(s)))
+	if s.Kind == spec.KindHybrid && s.Rubric == nil {
+		notes = append(notes, fmt.Sprintf("the written part (%d points) has no rubric yet", s.Points-casePoints(s)))
 	}
 	t.Message = joinLines(notes)
 	score.Tally(&t, casePoints(s))

@@ -292,8 +292,8 @@ func ReferenceSource(fsys fs.FS, task int) (*build.Source, error) {
 			src.Extra[n] = b
 		}
 	}
-	if len(src.Files) == 0 {
-		return nil, fmt.Errorf("reference %s: no Go files", name)
+	if len(src.Files) == 0 && len(src.Extra) == 0 {
+		return nil, fmt.Errorf("reference %s: no files", name)
 	}
 	return src, nil
 }

@@ -77,9 +77,6 @@ func (g *Grader) SelfTest(ctx context.Context, tasks []int) (*SelfTest, error) {
 	var units []unit
 	var srcs []*build.Source
 	for _, s := range specs {
-		if s.Kind == spec.KindWritten {
-			continue
-		}
 		ref, err := ReferenceSource(g.opt.Reference, s.Task)
 		if err != nil {
 			return nil, err
@@ -118,12 +115,18 @@ func (g *Grader) SelfTest(ctx context.Context, tasks []int) (*SelfTest, error) {
 	if err := g.prepareReferences(ctx, specs); err != nil {
 		return nil, err
 	}
-	built, err := build.Build(ctx, g.tmp, srcs, g.opt.Build)
+	var code []*build.Source
+	for _, src := range srcs {
+		if src.Spec.Kind != spec.KindWritten {
+			code = append(code, src)
+		}
+	}
+	built, err := build.Build(ctx, g.tmp, code, g.opt.Build)
 	if err != nil {
 		return nil, err
 	}
 	defer built.Cleanup()
-	if err := g.buildRace(ctx, built, srcs, g.opt.Build); err != nil {
+	if err := g.buildRace(ctx, built, code, g.opt.Build); err != nil {
 		return nil, err
 	}
 
@@ -135,6 +138,9 @@ func (g *Grader) SelfTest(ctx context.Context, tasks []int) (*SelfTest, error) {
 		go func() {
 			defer wg.Done()
 			results[i], errs[i] = g.gradeTask(ctx, u.s, built, u.src, built.Tasks[u.src.Name])
+			if u.s.Kind == spec.KindWritten && u.mut == nil && len(u.src.Extra) == 0 {
+				errs[i] = fmt.Errorf("reference/%s: no %s", TaskName(u.s.Task), AnswerFile)
+			}
 		}()
 	}
 	wg.Wait()

@@ -76,17 +76,28 @@ func caseCounts(t score.Task) string {
 			}
 		}
 	}
-	s := fmt.Sprintf("%d/%d", pubOK, pub)
+	var parts []string
+	if len(t.Cases) > 0 {
+		parts = append(parts, fmt.Sprintf("%d/%d", pubOK, pub))
+	}
 	if hid > 0 {
-		s += fmt.Sprintf(", hidden %d/%d", hidOK, hid)
+		parts = append(parts, fmt.Sprintf("hidden %d/%d", hidOK, hid))
 	}
 	if skipped > 0 {
-		s += fmt.Sprintf(", %d skipped", skipped)
+		parts = append(parts, fmt.Sprintf("%d skipped", skipped))
 	}
-	return s
+	if t.Written != nil {
+		w := "written (review)"
+		if t.Override != nil {
+			w = "written (overridden)"
+		}
+		parts = append(parts, w)
+	}
+	return strings.Join(parts, ", ")
 }
 
-func details(w io.Writer, t score.Task) {
+func details(out io.Writer, t score.Task) {
+	w := out
 	head := func() {
 		fmt.Fprintf(w, "\n== Task %02d: %s (%s, %s)\n", t.Task, t.Title, t.Status, points(t.Score, t.MaxScore))
 	}
@@ -95,6 +106,13 @@ func details(w io.Writer, t score.Task) {
 		head()
 		printed = true
 		fmt.Fprintf(w, "%s\n", indent(t.Message, "  "))
+	}
+	if w := t.Written; w != nil && t.Status != score.TaskNotSubmitted {
+		if !printed {
+			head()
+			printed = true
+		}
+		written(w, t.Override, func(format string, args ...any) { fmt.Fprintf(out, format, args...) })
 	}
 	if t.Status == score.TaskCompileError || t.Status == score.TaskNotSubmitted {
 		return
@@ -135,4 +153,36 @@ func details(w io.Writer, t score.Task) {
 
 func indent(s, prefix string) string {
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+}
+
+// written shows an automatically graded answer: points (provisional),
+// the concepts found and what to add, misconceptions with their sentence.
+func written(w *score.Written, o *score.Override, printf func(string, ...any)) {
+	printf("\n-- written answer: %s [review: automatic score, an instructor may change it]\n", points(w.Score, w.MaxScore))
+	if o != nil {
+		printf("   override: %.1f points by the instructor", o.Points)
+		if o.Comment != "" {
+			printf(": %s", o.Comment)
+		}
+		printf("\n")
+	}
+	if w.Message != "" {
+		printf("   note:  %s\n", w.Message)
+	}
+	if w.Words > 0 {
+		printf("   words: %d (at least %d)\n", w.Words, w.MinWords)
+	}
+	for _, g := range w.Groups {
+		if g.Hit {
+			printf("   found: %s (%q)\n", g.Name, g.Phrase)
+		}
+	}
+	for _, g := range w.Groups {
+		if !g.Hit {
+			printf("   add:   %s: %s\n", g.Name, g.Missing)
+		}
+	}
+	for _, m := range w.Misconceptions {
+		printf("   wrong: %s, in %q\n", m.Claim, m.Sentence)
+	}
 }

@@ -8,9 +8,14 @@
 //
 // rounded to 0.1, where skipped cases (the machine cannot run them) are not
 // applicable: they leave both sums. A task that does not build, or whose
-// folder is missing, scores 0. A task whose every case was skipped is not
-// counted at all (score 0 of max 0) and says why. The submission's score is
-// the sum of its tasks' scores.
+// folder is missing, scores 0 for its cases. A task whose every case was
+// skipped is not counted at all (score 0 of max 0) and says why.
+//
+// Written answers are scored by their rubric (package rubric) out of the
+// written share: all the points of a written task, half of a hybrid one,
+// whose cases then carry the other half. An instructor's override replaces
+// the automatic written score. The submission's score is the sum of its
+// tasks' scores.
 package score
 
 import (
@@ -57,6 +62,48 @@ type Task struct {
 	// signature mismatch, the files that were ignored).
 	Message string `json:"message,omitempty"`
 	Cases   []Case `json:"cases"`
+	// Written is the rubric grading of answer.md (written and hybrid tasks).
+	Written *Written `json:"written,omitempty"`
+	// Override is an instructor's replacement of the written score.
+	Override *Override `json:"override,omitempty"`
+}
+
+// Written is an automatically graded answer: always provisional
+// ("review"), with what an instructor needs to confirm or override it.
+type Written struct {
+	Score    float64 `json:"score"`
+	MaxScore float64 `json:"max_score"`
+	Review   bool    `json:"review"`
+	Words    int     `json:"words"`
+	MinWords int     `json:"min_words"`
+	// Short: fewer words than the minimum, so the concept score was halved.
+	Short          bool                   `json:"short,omitempty"`
+	Groups         []WrittenGroup         `json:"groups"`
+	Misconceptions []WrittenMisconception `json:"misconceptions,omitempty"`
+	Message        string                 `json:"message,omitempty"`
+}
+
+// WrittenGroup is one concept of the rubric.
+type WrittenGroup struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Hit     bool   `json:"hit"`
+	Phrase  string `json:"phrase,omitempty"`  // what matched, when hit
+	Missing string `json:"missing,omitempty"` // what to add, when missed
+}
+
+// WrittenMisconception is a wrong claim found, with the sentence making it.
+type WrittenMisconception struct {
+	ID       string `json:"id"`
+	Claim    string `json:"claim"`
+	Sentence string `json:"sentence"`
+}
+
+// Override replaces the automatic written score.
+type Override struct {
+	Points    float64 `json:"points"`
+	Comment   string  `json:"comment,omitempty"`
+	Automatic float64 `json:"automatic"` // the score it replaced
 }
 
 // Case is one case's result. Hidden cases carry only id, status and points
@@ -81,7 +128,8 @@ type Case struct {
 // Round1 rounds to one decimal, as every score is.
 func Round1(x float64) float64 { return math.Round(x*10) / 10 }
 
-// Tally fills in the case and task points from the case statuses.
+// Tally fills in the case and task points from the case statuses and the
+// written part; points is the share of the task's points its cases carry.
 func Tally(t *Task, points int) {
 	var passed, applicable int
 	for _, c := range t.Cases {
@@ -104,20 +152,32 @@ func Tally(t *Task, points int) {
 			c.Score = c.MaxScore
 		}
 	}
+	var score, max float64
+	fixed := t.Status == TaskCompileError || t.Status == TaskNotSubmitted
 	switch {
-	case t.Status == TaskCompileError || t.Status == TaskNotSubmitted:
-		t.Score, t.MaxScore = 0, float64(points)
-		return
-	case applicable == 0:
-		t.Score, t.MaxScore, t.Status = 0, 0, TaskSkipped
-		return
+	case len(t.Cases) == 0:
+	case fixed:
+		max = float64(points)
+	case applicable > 0:
+		max = float64(points)
+		score = Round1(float64(points*passed) / float64(applicable))
 	}
-	t.MaxScore = float64(points)
-	t.Score = Round1(float64(points*passed) / float64(applicable))
+	if w := t.Written; w != nil {
+		max += w.MaxScore
+		if t.Override != nil {
+			score += t.Override.Points
+		} else {
+			score += w.Score
+		}
+	}
+	t.Score, t.MaxScore = Round1(score), Round1(max)
 	switch {
-	case passed == applicable:
+	case fixed:
+	case t.MaxScore == 0:
+		t.Status = TaskSkipped
+	case t.Score == t.MaxScore:
 		t.Status = TaskPass
-	case passed > 0:
+	case t.Score > 0:
 		t.Status = TaskPartial
 	default:
 		t.Status = TaskFail
