@@ -114,6 +114,12 @@ func TestParseValid(t *testing.T) {
 title: Not closing files
 kind: written
 points: 10
+rubric:
+  min_words: 80
+  groups:
+    - {id: g1, name: leaks, patterns: [leak], missing: say what leaks}
+    - {id: g2, name: defer, patterns: [defer], missing: name defer}
+    - {id: g3, name: gc, patterns: ['finali[sz]er'], missing: name the finalizer}
 `},
 		{"restrictive modes with the nonroot tag", `task: 1
 title: T

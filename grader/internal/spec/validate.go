@@ -64,6 +64,15 @@ func (s *Spec) Validate() error {
 	for i := range s.Cases {
 		v.caseOK(fmt.Sprintf("cases[%d]", i), &s.Cases[i], ids)
 	}
+	switch {
+	case s.Rubric != nil:
+		if s.Kind != KindWritten && s.Kind != KindHybrid {
+			v.errorf("rubric", "a %s task has no written answer to grade", s.Kind)
+		}
+		v.rubricOK(s.Rubric)
+	case s.Kind == KindWritten:
+		v.errorf("kind", "a written task needs a rubric")
+	}
 	// Maps are walked in random order: report in the order of the file.
 	sort.SliceStable(v.errs, func(i, j int) bool {
 		a, b := v.errs[i].(*Error), v.errs[j].(*Error)
