@@ -56,7 +56,7 @@ func usagef(format string, args ...any) error {
 
 // commands lists every command, in help order.
 func commands() []*Command {
-	return []*Command{checkCmd, selftestCmd, versionCmd}
+	return []*Command{checkCmd, batchCmd, selftestCmd, versionCmd}
 }
 
 // Main runs the grader with the given arguments (without the program name)

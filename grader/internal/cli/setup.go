@@ -29,10 +29,16 @@ type gradeFlags struct {
 }
 
 func (f *gradeFlags) register(fs *flag.FlagSet) {
+	f.registerShared(fs)
+	fs.IntVar(&f.jobs, "j", 0, "cases to run at once (default: twice the CPUs)")
+}
+
+// registerShared registers every shared flag but -j, whose meaning a
+// command may choose.
+func (f *gradeFlags) registerShared(fs *flag.FlagSet) {
 	fs.StringVar(&f.specsDir, "specs", "", "read task specs from this `dir` instead of the built-in ones")
 	fs.StringVar(&f.refDir, "reference", "", "read reference solutions from this `dir` instead of the built-in ones")
 	fs.Var(&f.tasks, "task", "grade only these tasks, by number: `N[,N…]` (repeatable)")
-	fs.IntVar(&f.jobs, "j", 0, "cases to run at once (default: twice the CPUs)")
 	fs.StringVar(&f.cacheDir, "cache", "", "keep reference results in this `dir` (default: the user cache dir)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not cache reference results")
 	fs.StringVar(&f.dlv, "dlv", "", "the Delve `executable` for debugger cases (default: $GRADER_DLV, beside the grader, bin/dlv, then PATH)")

@@ -74,6 +74,9 @@ type Grader struct {
 
 	refMu sync.Mutex
 	refs  map[int]*refTask
+
+	fpOnce sync.Once
+	fp     string
 }
 
 // New returns a Grader.

@@ -60,6 +60,11 @@ func (p *Package) Check(r spec.Static) string {
 	switch {
 	case len(r.ForbidCall) > 0:
 		return p.forbidCall(r.ForbidCall)
+	case r.ForbidCallIn != nil:
+		if p.requireCall(r.ForbidCallIn.Call, r.ForbidCallIn.In, "") == "" {
+			return fmt.Sprintf("%s must not call %s", r.ForbidCallIn.In, r.ForbidCallIn.Call)
+		}
+		return ""
 	case r.RequireCall != nil:
 		return p.requireCall(r.RequireCall.Call, r.RequireCall.In, r.RequireCall.FirstArg)
 	case r.RequireStmt != nil:

@@ -297,7 +297,10 @@ type Assert struct {
 
 // Static is one rule over the task's source, resolved with go/types.
 type Static struct {
-	ForbidCall     []string     `yaml:"forbid_call"`
+	ForbidCall []string `yaml:"forbid_call"`
+	// ForbidCallIn: function In (and the function literals inside it)
+	// does not call Call; elsewhere it may.
+	ForbidCallIn   *RequireCall `yaml:"forbid_call_in"`
 	RequireCall    *RequireCall `yaml:"require_call"`
 	RequireStmt    *RequireStmt `yaml:"require_stmt"`
 	ForbidStmt     string       `yaml:"forbid_stmt"`

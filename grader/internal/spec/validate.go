@@ -464,6 +464,12 @@ func (v *validator) staticOK(at, id string, st Static) {
 	if st.RequireDeferredText != "" {
 		n++
 	}
+	if f := st.ForbidCallIn; f != nil {
+		n++
+		if f.Call == "" || f.In == "" || f.FirstArg != "" {
+			v.errorf(at+".forbid_call_in", "case %s: forbid_call_in takes call and in", id)
+		}
+	}
 	if st.RequireWait {
 		n++
 	}
@@ -474,7 +480,7 @@ func (v *validator) staticOK(at, id string, st Static) {
 		}
 	}
 	if n != 1 {
-		v.errorf(at, "case %s: a static rule takes exactly one of forbid_call, require_call, require_stmt, forbid_stmt, require_literal, require_deferred_text, require_method, require_wait", id)
+		v.errorf(at, "case %s: a static rule takes exactly one of forbid_call, forbid_call_in, require_call, require_stmt, forbid_stmt, require_literal, require_deferred_text, require_method, require_wait", id)
 	}
 }
 
