@@ -8,7 +8,7 @@ DLV     := $(BIN)/dlv
 DLV_VERSION := v1.27.2
 SAMPLES := complete seed-student mostly-empty
 
-.PHONY: all build dlv test vet fmt-check unit selftest demo clean
+.PHONY: all build dlv test vet fmt-check unit selftest demo bench clean
 
 all: build
 
@@ -43,6 +43,11 @@ selftest: build dlv
 ## demo: grade the sample submissions and print their scorecards.
 demo: build dlv
 	@for s in $(SAMPLES); do $(GRADER) check submissions/$$s || exit 1; echo; done
+
+## bench: the grader against the usual one-build-per-task grading, in the
+## same run, on BENCH_N distinct submissions each (default 6).
+bench: dlv
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./grader/internal/bench
 
 clean:
 	rm -rf $(BIN)

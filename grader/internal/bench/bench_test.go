@@ -1,0 +1,216 @@
+// Package bench measures the grader against the way other graders work,
+// in the same run: a `go run` per case, serially (GitHub Classroom's
+// command grader, most course scripts).
+//
+//	make bench    # or: go test -run '^$' -bench . -benchtime 1x ./grader/internal/bench
+//
+// It grades N distinct copies of the complete sample (each file gets a
+// unique comment, so no build is reused) and reports medians: seconds per
+// submission for the grader and for the baseline, their ratio, a cold
+// single submission, a cached re-grade, and the grader's peak memory.
+package bench
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/classgrade/gograder/grader/internal/grade"
+	"github.com/classgrade/gograder/grader/internal/sandbox"
+	"github.com/classgrade/gograder/grader/internal/spec"
+	"github.com/classgrade/gograder/reference"
+	"github.com/classgrade/gograder/specs"
+)
+
+// submissions is how many distinct submissions each side grades.
+var submissions = envInt("BENCH_N", 6)
+
+func envInt(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
+
+func BenchmarkClass(b *testing.B) {
+	root := filepath.Join("..", "..", "..")
+	dlv, _ := grade.FindDelve(filepath.Join(root, "bin", "dlv"))
+	all, err := spec.LoadFS(specs.FS, "specs")
+	if err != nil {
+		b.Fatal(err)
+	}
+	iso := sandbox.Detect()
+	syscall.Umask(0o022)
+	g := grade.New(grade.Options{Specs: all, Reference: reference.FS, Runner: sandbox.New(iso), Isolation: iso,
+		RevealHidden: true, Dlv: dlv, CacheDir: b.TempDir()})
+	sample := filepath.Join(root, "submissions", "complete")
+	ctx := context.Background()
+
+	// Warm what every grader has warm: the standard library in the build
+	// cache and the reference's results.
+	if _, err := g.Grade(ctx, sample, nil); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		dirs := variants(b, sample, 2*submissions+1)
+		cold := dirs[0]
+		ours, theirs := dirs[1:1+submissions], dirs[1+submissions:]
+
+		start := time.Now()
+		if _, err := g.Grade(ctx, cold, nil); err != nil {
+			b.Fatal(err)
+		}
+		coldTime := time.Since(start)
+
+		start = time.Now()
+		if _, err := g.Key(cold, nil); err != nil {
+			b.Fatal(err)
+		}
+		cached := time.Since(start)
+
+		// The grader as batch runs it: submissions in parallel.
+		perSub := make([]time.Duration, len(ours))
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, runtime.NumCPU())
+		start = time.Now()
+		for k, d := range ours {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				t0 := time.Now()
+				if _, err := g.Grade(ctx, d, nil); err != nil {
+					b.Error(err)
+				}
+				perSub[k] = time.Since(t0)
+			}()
+		}
+		wg.Wait()
+		oursWall := time.Since(start)
+
+		var base []time.Duration
+		start = time.Now()
+		for _, d := range theirs {
+			t0 := time.Now()
+			baseline(b, d, all)
+			base = append(base, time.Since(t0))
+		}
+		theirsWall := time.Since(start)
+
+		oursPer := oursWall / time.Duration(len(ours))
+		theirsPer := median(base)
+		b.ReportMetric(coldTime.Seconds(), "s/cold-submission")
+		b.ReportMetric(cached.Seconds(), "s/cached-regrade")
+		b.ReportMetric(oursPer.Seconds(), "s/submission(grader)")
+		b.ReportMetric(theirsPer.Seconds(), "s/submission(baseline)")
+		b.ReportMetric(theirsPer.Seconds()/oursPer.Seconds(), "x-speedup")
+		b.ReportMetric(float64(peakRSS())/(1<<20), "MiB-peak-rss")
+		fmt.Printf("\n%d submissions each side, %d cores\n", submissions, runtime.NumCPU())
+		fmt.Printf("grader:   %.2f s per submission in a batch (wall %.1f s; median alone %.2f s)\n", oursPer.Seconds(), oursWall.Seconds(), median(perSub).Seconds())
+		fmt.Printf("baseline: %.2f s per submission, median (wall %.1f s)\n", theirsPer.Seconds(), theirsWall.Seconds())
+		fmt.Printf("speed-up: %.1fx\n", theirsPer.Seconds()/oursPer.Seconds())
+		fmt.Printf("one cold submission: %.2f s; cached re-grade (key check): %.3f s; peak RSS %.0f MiB\n",
+			coldTime.Seconds(), cached.Seconds(), float64(peakRSS())/(1<<20))
+	}
+}
+
+// variants makes n copies of the sample whose Go files all differ, so
+// that no build is cached.
+func variants(b *testing.B, sample string, n int) []string {
+	var dirs []string
+	for k := range n {
+		dst := filepath.Join(b.TempDir(), fmt.Sprintf("student%02d", k))
+		err := filepath.WalkDir(sample, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(sample, p)
+			target := filepath.Join(dst, rel)
+			if d.IsDir() {
+				return os.MkdirAll(target, 0o755)
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if strings.HasSuffix(p, ".go") {
+				data = append(data, fmt.Sprintf("\n// variant %d %d\n", k, time.Now().UnixNano())...)
+			}
+			return os.WriteFile(target, data, 0o644)
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		dirs = append(dirs, dst)
+	}
+	return dirs
+}
+
+// baseline grades the way GitHub Classroom's command grader and most
+// course scripts do: every test is a shell command, here `go run ./taskNN
+// ARGS` for each program run of each case, one after another. (The output
+// comparison is not timed, and function cases, which would each need a
+// go test, are left out: both only flatter the baseline.)
+func baseline(b *testing.B, dir string, all []*spec.Spec) {
+	mod := filepath.Join(dir, "go.mod")
+	if _, err := os.Stat(mod); err != nil {
+		os.WriteFile(mod, []byte("module submission\n\ngo 1.22\n"), 0o644)
+	}
+	for _, s := range all {
+		task := fmt.Sprintf("task%02d", s.Task)
+		if _, err := os.Stat(filepath.Join(dir, task)); err != nil || s.Kind == spec.KindWritten {
+			continue
+		}
+		for _, c := range s.Cases {
+			for _, r := range c.Runs {
+				if r.IsFunction() || r.IsDebug() {
+					continue
+				}
+				ctx, cancel := context.WithTimeout(context.Background(), r.Timeout.Std()+30*time.Second)
+				cmd := exec.CommandContext(ctx, "go", append([]string{"run", "./" + task}, r.Args...)...)
+				cmd.Dir = dir
+				cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=-mod=mod", "GOPROXY=off")
+				if r.Stdin != nil {
+					cmd.Stdin = strings.NewReader(*r.Stdin)
+				}
+				cmd.Run()
+				cancel()
+			}
+		}
+	}
+}
+
+func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+// peakRSS is this process's peak resident memory (VmHWM), in bytes.
+func peakRSS() int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseInt(f[1], 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
