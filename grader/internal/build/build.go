@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -391,10 +390,9 @@ func (b *builder) compileError(ctx context.Context, u *unit) {
 	msg := ""
 	if err := writeFiles(dir, map[string][]byte{"go.mod": goMod(b.opt.GoVersion)}); err == nil {
 		if err := writeFiles(filepath.Join(dir, u.src.Name), files); err == nil {
-			cmd := exec.CommandContext(ctx, b.opt.GoCmd, "build", "-o", os.DevNull, "./"+u.src.Name)
-			cmd.Dir = dir
-			cmd.Env = goEnv()
+			cmd, cancel := goCommand(ctx, b.opt.GoCmd, dir, "build", "-o", os.DevNull, "./"+u.src.Name)
 			out, err := cmd.CombinedOutput()
+			cancel()
 			if err != nil {
 				msg = string(out)
 			}
@@ -408,15 +406,14 @@ func (b *builder) compileError(ctx context.Context, u *unit) {
 
 func (b *builder) goBuild(ctx context.Context, args ...string) (string, error) {
 	flags := []string{"build", "-trimpath"}
-	env := goEnv()
 	if b.opt.Race {
 		flags = append(flags, "-race")
-		env = append(env, "CGO_ENABLED=1") // the last value wins
 	}
-	cmd := exec.CommandContext(ctx, b.opt.GoCmd, append(flags, args...)...)
-	cmd.Dir = filepath.Join(b.dir, "src")
-	cmd.Env = env
-	cmd.WaitDelay = time.Second
+	cmd, cancel := goCommand(ctx, b.opt.GoCmd, filepath.Join(b.dir, "src"), append(flags, args...)...)
+	defer cancel()
+	if b.opt.Race {
+		cmd.Env = append(cmd.Env, "CGO_ENABLED=1") // the last value wins
+	}
 	out, err := cmd.CombinedOutput()
 	return string(out), err
 }

@@ -3,7 +3,6 @@ package build
 import (
 	"context"
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"sync"
 )
@@ -56,9 +55,8 @@ func (r *Result) buildDebug(ctx context.Context, name string) (string, error) {
 		return "", err
 	}
 	exe := filepath.Join(dir, "prog")
-	cmd := exec.CommandContext(ctx, r.goCmd, "build", "-gcflags=all=-N -l", "-o", exe, "./"+pkgDir(name))
-	cmd.Dir = filepath.Join(r.Dir, "debug")
-	cmd.Env = goEnv()
+	cmd, cancel := goCommand(ctx, r.goCmd, filepath.Join(r.Dir, "debug"), "build", "-gcflags=all=-N -l", "-o", exe, "./"+pkgDir(name))
+	defer cancel()
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("debug build of %s: %w\n%s", name, err, trimMessage(string(out)))
 	}

@@ -21,5 +21,12 @@
 // alone as package main.
 //
 // Builds never reach the network or switch toolchain (GOPROXY=off,
-// GOTOOLCHAIN=local) and use no cgo.
+// GOTOOLCHAIN=local) and use no cgo (race builds excepted). Each go command
+// on a submission runs in a process group of its own that its timeout
+// (CommandTimeout, within Options.Timeout) kills whole, and starts through
+// the sandbox's shim with RLIMIT_DATA (sandbox.BuildMemory) and
+// RLIMIT_FSIZE (sandbox.BuildFileSize) on every process: a compiler bomb
+// ends as a compile error, not as a machine out of memory. The build cache
+// stays the grader's: runs use another uid, or Landlock or a read-only
+// mount namespace keeps them from writing it.
 package build

@@ -58,6 +58,12 @@ func Program(r *spec.Run, obs, ref *Observation, golden []byte) Verdict {
 // ended explains runs that did not end by themselves with an exit status.
 func ended(obs *Observation) (Verdict, bool) {
 	switch {
+	case obs.Limit == "memory" || obs.Limit == "processes":
+		return Verdict{Status: RuntimeError, Message: obs.LimitDetail + limitAdvice[obs.Limit]}, true
+	case obs.Limit == "cpu-time":
+		return Verdict{Status: Timeout, Message: obs.LimitDetail + ": is there a loop that never ends?"}, true
+	case obs.Limit == "file-size":
+		return Verdict{Status: OutputLimit, Message: obs.LimitDetail + ": is there a loop that never ends?"}, true
 	case obs.OutputLimit != "":
 		return Verdict{Status: OutputLimit, Message: fmt.Sprintf("wrote too much to %s and was stopped: is there a loop that never ends?", obs.OutputLimit)}, true
 	case obs.TimedOut:
@@ -70,6 +76,12 @@ func ended(obs *Observation) (Verdict, bool) {
 		return crashVerdict(obs), true
 	}
 	return Verdict{}, false
+}
+
+// limitAdvice says what to look at when a resource limit stopped a run.
+var limitAdvice = map[string]string{
+	"memory":    ": does it hold far more data than the task needs, or grow it without end?",
+	"processes": ": does it start goroutines that block in system calls, or processes, without end?",
 }
 
 // crashVerdict names the crash in one line and says what to change.

@@ -50,6 +50,9 @@ type Observation struct {
 	// ServerStdout and ServerStderr are the debugged program's output in
 	// a debugger run (Stdout is then the debugger's transcript).
 	ServerStdout, ServerStderr []byte
+	// Limit is the resource limit the run hit ("memory", "cpu-time",
+	// "file-size", "processes", …) and LimitDetail says it for people.
+	Limit, LimitDetail string
 	// Repeats are the further executions of a repeated run.
 	Repeats []*Observation
 	// PID is the program's own process id; SpawnLog what the counting

@@ -53,18 +53,24 @@ Examples:
 			jobs      int
 			overrides string
 			public    bool
+			shardArg  string
 		)
 		gf.registerShared(fs)
 		fs.StringVar(&out, "out", "", "write the results into this `dir` (required)")
 		fs.IntVar(&jobs, "j", runtime.NumCPU(), "submissions graded at once")
 		fs.StringVar(&overrides, "overrides", "", "instructor scores for written answers, from this YAML `file`")
 		fs.BoolVar(&public, "public", false, "run public cases only")
+		fs.StringVar(&shardArg, "shard", "", "grade only shard `I/N` of the submissions (0 ≤ I < N); env/N takes I from $JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)")
 		return func(ctx context.Context, env *Env, args []string) error {
 			if len(args) == 0 {
 				return usagef("want at least one folder of submissions")
 			}
 			if out == "" {
 				return usagef("--out is required")
+			}
+			sh, err := parseShard(shardArg, env.Getenv)
+			if err != nil {
+				return usagef("%v", err)
 			}
 			subs, err := findSubmissions(args)
 			if err != nil {
@@ -89,8 +95,8 @@ Examples:
 					return err
 				}
 			}
-			b := &batch{env: env, g: g, out: out, tasks: gf.tasks, jobs: max(jobs, 1)}
-			return b.run(ctx, subs)
+			b := &batch{env: env, g: g, out: out, tasks: gf.tasks, jobs: max(jobs, 1), shard: sh}
+			return b.run(ctx, sh.pick(subs))
 		}
 	},
 }
@@ -171,6 +177,7 @@ type batch struct {
 	out   string
 	tasks []int
 	jobs  int
+	shard shard
 }
 
 // keyDir holds, per submission, the key its stored result was graded with.
@@ -241,6 +248,14 @@ feed:
 		}
 	}
 	if err := b.summaries(graded); err != nil {
+		return err
+	}
+	var names []string
+	for _, s := range subs {
+		names = append(names, s.name)
+	}
+	if err := writeManifest(b.out, manifest{Shard: b.shard.i, Of: b.shard.n, Grader: grade.Version,
+		Fingerprint: b.g.Fingerprint(), Submissions: names}); err != nil {
 		return err
 	}
 	fmt.Fprintf(b.env.Stdout, "%d graded (%d unchanged since the last run), results in %s\n", len(graded), reused, b.out)

@@ -4,7 +4,8 @@
 // drive it exactly as a user would.
 //
 // Exit statuses: 0 graded (whatever the score), 1 a grader, spec or
-// infrastructure error, 2 a usage error.
+// infrastructure error, 2 a usage error, 3 a score below check's
+// --min-score.
 package cli
 
 import (
@@ -56,7 +57,7 @@ func usagef(format string, args ...any) error {
 
 // commands lists every command, in help order.
 func commands() []*Command {
-	return []*Command{checkCmd, batchCmd, selftestCmd, versionCmd}
+	return []*Command{checkCmd, batchCmd, mergeCmd, tasksCmd, showCmd, selftestCmd, doctorCmd, versionCmd}
 }
 
 // Main runs the grader with the given arguments (without the program name)
@@ -170,7 +171,7 @@ func help(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "\t%-10s %s\n", c.Name, c.Short)
 	}
-	fmt.Fprintf(w, "\nRun 'grader help <command>' for more about a command.\n\nExit status: 0 graded (whatever the score), 1 grader or spec error, 2 usage error.\n")
+	fmt.Fprintf(w, "\nRun 'grader help <command>' for more about a command.\n\nExit status: 0 graded (whatever the score), 1 grader or spec error, 2 usage error,\n3 score below check's --min-score.\n")
 }
 
 func commandHelp(w io.Writer, c *Command) {

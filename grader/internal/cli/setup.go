@@ -26,6 +26,7 @@ type gradeFlags struct {
 	noCache                    bool
 	jobs                       int
 	tasks                      taskList
+	strict                     string
 }
 
 func (f *gradeFlags) register(fs *flag.FlagSet) {
@@ -38,10 +39,11 @@ func (f *gradeFlags) register(fs *flag.FlagSet) {
 func (f *gradeFlags) registerShared(fs *flag.FlagSet) {
 	fs.StringVar(&f.specsDir, "specs", "", "read task specs from this `dir` instead of the built-in ones")
 	fs.StringVar(&f.refDir, "reference", "", "read reference solutions from this `dir` instead of the built-in ones")
-	fs.Var(&f.tasks, "task", "grade only these tasks, by number: `N[,N…]` (repeatable)")
+	fs.Var(&f.tasks, "task", "grade only these tasks, by number: `N[,N-M…]` (repeatable)")
 	fs.StringVar(&f.cacheDir, "cache", "", "keep reference results in this `dir` (default: the user cache dir)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not cache reference results")
 	fs.StringVar(&f.dlv, "dlv", "", "the Delve `executable` for debugger cases (default: $GRADER_DLV, beside the grader, bin/dlv, then PATH)")
+	fs.StringVar(&f.strict, "strict", "", "refuse to grade when the sandbox is weaker than `tier` (none, basic, confined, isolated, full; see grader doctor)")
 }
 
 // taskList is a repeatable, comma-separated list of task numbers.
@@ -56,13 +58,29 @@ func (t *taskList) String() string {
 }
 
 func (t *taskList) Set(v string) error {
-	for _, p := range strings.Split(v, ",") {
+	num := func(p string) (int, error) {
 		p = strings.TrimPrefix(strings.TrimSpace(p), "task")
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 1 || n > 40 {
-			return fmt.Errorf("task %q: want a number from 1 to 40", p)
+			return 0, fmt.Errorf("task %q: want a number from 1 to 40", p)
 		}
-		*t = append(*t, n)
+		return n, nil
+	}
+	for _, p := range strings.Split(v, ",") {
+		lo, hi, isRange := strings.Cut(p, "-")
+		a, err := num(lo)
+		if err != nil {
+			return err
+		}
+		b := a
+		if isRange {
+			if b, err = num(hi); err != nil {
+				return err
+			}
+		}
+		for n := a; n <= b; n++ {
+			*t = append(*t, n)
+		}
 	}
 	sort.Ints(*t)
 	return nil
@@ -108,6 +126,9 @@ func (f *gradeFlags) grader(opt grade.Options) (*grade.Grader, error) {
 	}
 	opt.Dlv, opt.DlvMissing = grade.FindDelve(f.dlv)
 	opt.Isolation = isolation()
+	if err := checkStrict(f.strict, opt.Isolation); err != nil {
+		return nil, err
+	}
 	opt.Runner = sandbox.New(opt.Isolation)
 	// Files a run creates get 0644 from 0666 (catalogue 0.2).
 	syscall.Umask(0o022)
@@ -135,4 +156,19 @@ func listInts(xs []int) string {
 		s = append(s, strconv.Itoa(x))
 	}
 	return strings.Join(s, ",")
+}
+
+// checkStrict refuses an isolation below the tier named by --strict.
+func checkStrict(strict string, iso sandbox.Isolation) error {
+	if strict == "" {
+		return nil
+	}
+	want, err := sandbox.ParseTier(strict)
+	if err != nil {
+		return usagef("--strict: %v", err)
+	}
+	if iso.Tier < want {
+		return fmt.Errorf("the sandbox here is %s, below --strict %s; run 'grader doctor' for what is missing", iso.Level, want)
+	}
+	return nil
 }

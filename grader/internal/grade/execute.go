@@ -229,6 +229,7 @@ func (g *Grader) execRun(ctx context.Context, bt *build.Task, c *spec.Case, r *s
 		o.Calls = parseResults(out.Results)
 	}
 	o.PID = out.PID
+	o.Limit, o.LimitDetail = out.Limit, out.LimitDetail
 	if spawnLog != "" {
 		st, err := fixture.Observe(filepath.Dir(spawnLog), []string{filepath.Base(spawnLog)})
 		if err != nil {

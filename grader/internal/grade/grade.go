@@ -68,8 +68,9 @@ type Grader struct {
 	sem    chan struct{}
 	tags   map[string]string // unmet environment tag → reason
 	dlv    string
-	// debugRunner runs debugger sessions: without a PID namespace, whose
-	// unmounted /proc would show Delve other processes than its own.
+	// debugRunner runs debugger sessions: the runs' isolation plus what
+	// Delve needs (sandbox.Debugger), and a PID namespace only where /proc
+	// is remounted for it.
 	debugRunner sandbox.Runner
 
 	refMu sync.Mutex
@@ -102,10 +103,13 @@ func New(opt Options) *Grader {
 	if g.dlv != "" {
 		delete(g.tags, spec.TagDlv)
 		g.debugRunner = g.runner
-		if opt.Isolation.PIDNamespace {
-			iso := opt.Isolation
-			iso.PIDNamespace = false
-			g.debugRunner = sandbox.New(iso)
+		if iso := opt.Isolation; iso.Shim || iso.PIDNamespace {
+			// Delve reads /proc/<pid>: in a PID namespace only with /proc
+			// remounted for it (the mount namespace).
+			if !iso.MountNamespace {
+				iso.PIDNamespace = false
+			}
+			g.debugRunner = sandbox.New(iso, sandbox.Debugger())
 		}
 	} else if opt.DlvMissing != "" {
 		g.tags[spec.TagDlv] = opt.DlvMissing
@@ -196,28 +200,46 @@ func hasRace(s *spec.Spec) bool {
 	return false
 }
 
-// buildRace builds, with the race detector, the sources whose specs have
-// race runs, as built.Race (when this machine can).
-func (g *Grader) buildRace(ctx context.Context, built *build.Result, srcs []*build.Source, opt build.Options) error {
-	if _, unmet := g.tags[spec.TagRace]; unmet {
-		return nil
-	}
+// buildAll builds the sources and, at the same time, those whose specs
+// have race runs with the race detector (as built.Race), when this machine
+// can: the two builds share the build cache and overlap.
+func (g *Grader) buildAll(ctx context.Context, srcs []*build.Source, opt build.Options) (*build.Result, error) {
 	var race []*build.Source
-	for _, src := range srcs {
-		if src.Spec != nil && hasRace(src.Spec) && built.Tasks[src.Name].Status == build.StatusOK {
-			race = append(race, src)
+	if _, unmet := g.tags[spec.TagRace]; !unmet {
+		for _, src := range srcs {
+			if src.Spec != nil && hasRace(src.Spec) && len(src.Files) > 0 {
+				race = append(race, src)
+			}
 		}
 	}
-	if len(race) == 0 {
-		return nil
+	var (
+		rb   *build.Result
+		rerr error
+		wg   sync.WaitGroup
+	)
+	if len(race) > 0 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ropt := opt
+			ropt.Race = true
+			rb, rerr = build.Build(ctx, g.tmp, race, ropt)
+		}()
 	}
-	opt.Race = true
-	rb, err := build.Build(ctx, g.tmp, race, opt)
-	if err != nil {
-		return fmt.Errorf("race build: %w", err)
+	built, err := build.Build(ctx, g.tmp, srcs, opt)
+	wg.Wait()
+	switch {
+	case err != nil:
+		if rb != nil {
+			rb.Cleanup()
+		}
+		return nil, err
+	case rerr != nil:
+		built.Cleanup()
+		return nil, fmt.Errorf("race build: %w", rerr)
 	}
 	built.Race = rb
-	return nil
+	return built, nil
 }
 
 // TaskName is the folder of task n: "task08".
@@ -292,7 +314,7 @@ func (g *Grader) Grade(ctx context.Context, dir string, tasks []int) (*score.Res
 	if err := g.prepareReferences(ctx, specs); err != nil {
 		return nil, err
 	}
-	built, err := build.Build(ctx, g.tmp, list, opt)
+	built, err := g.buildAll(ctx, list, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -300,9 +322,6 @@ func (g *Grader) Grade(ctx context.Context, dir string, tasks []int) (*score.Res
 		g.opt.KeepWork(built.Dir)
 	} else {
 		defer built.Cleanup()
-	}
-	if err := g.buildRace(ctx, built, list, opt); err != nil {
-		return nil, err
 	}
 
 	results := make([]score.Task, len(specs))
@@ -353,7 +372,7 @@ func (g *Grader) pick(tasks []int) ([]*spec.Spec, error) {
 
 // gradeTask grades one task: src is nil when the folder is missing.
 func (g *Grader) gradeTask(ctx context.Context, s *spec.Spec, built *build.Result, src *build.Source, bt *build.Task) (score.Task, error) {
-	t := score.Task{Task: s.Task, Title: s.Title, Kind: s.Kind}
+	t := score.Task{Task: s.Task, Title: s.Title, Kind: s.Kind, Cases: []score.Case{}}
 	if s.Rubric != nil {
 		w, err := gradeWritten(s, src)
 		if err != nil {
@@ -380,6 +399,14 @@ func (g *Grader) gradeTask(ctx context.Context, s *spec.Spec, built *build.Resul
 		return t, nil
 	case src == nil:
 		return mark(score.TaskNotSubmitted, fmt.Sprintf("no folder %s/", TaskName(s.Task)))
+	case s.Kind == spec.KindHybrid && bt.Status == build.StatusNoGo && t.Written != nil:
+		// The answer is there, the demo is not: the task is partly done.
+		for _, c := range cases {
+			t.Cases = append(t.Cases, g.caseResult(c, check.Verdict{Status: check.NotSubmitted}, "", ""))
+		}
+		t.Message = fmt.Sprintf("no Go files in %s/: the demo is not submitted", TaskName(s.Task))
+		score.Tally(&t, casePoints(s))
+		return t, nil
 	case bt.Status != build.StatusOK:
 		return mark(score.TaskCompileError, bt.Message)
 	}

@@ -121,14 +121,11 @@ func (g *Grader) SelfTest(ctx context.Context, tasks []int) (*SelfTest, error) {
 			code = append(code, src)
 		}
 	}
-	built, err := build.Build(ctx, g.tmp, code, g.opt.Build)
+	built, err := g.buildAll(ctx, code, g.opt.Build)
 	if err != nil {
 		return nil, err
 	}
 	defer built.Cleanup()
-	if err := g.buildRace(ctx, built, code, g.opt.Build); err != nil {
-		return nil, err
-	}
 
 	results := make([]score.Task, len(units))
 	errs := make([]error, len(units))

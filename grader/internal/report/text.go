@@ -1,6 +1,3 @@
-// Package report renders a score.Result for its consumers. Reports are pure
-// functions of the result: they compute nothing and are deterministic (no
-// durations, stable order), so their output can be golden-tested.
 package report
 
 import (
@@ -23,20 +20,29 @@ func JSON(w io.Writer, r *score.Result) error {
 	return enc.Encode(r)
 }
 
+// TextOptions configure the scorecard.
+type TextOptions struct {
+	// Color marks statuses, headings and diff lines with ANSI colours
+	// (for a terminal; the caller decides, honouring NO_COLOR).
+	Color bool
+}
+
 // Text writes the scorecard: a table of tasks, then what went wrong in
-// every failed public case, with the diff, the rule and a hint.
-func Text(w io.Writer, r *score.Result) error {
+// every failed public case, with what ran, the diff, the rule, a hint and
+// a command that reproduces the run outside the grader.
+func Text(w io.Writer, r *score.Result, opt TextOptions) error {
+	p := painter(opt.Color)
 	title := "Scorecard: " + r.Submission
 	if r.PublicEstimate {
 		title += " (public estimate: hidden cases not run)"
 	}
-	fmt.Fprintln(w, title)
+	fmt.Fprintln(w, p.bold(title))
 	t := tablewriter.NewTable(w, tablewriter.WithRowAlignmentConfig(tw.CellAlignment{
 		PerColumn: []tw.Align{tw.AlignRight, tw.AlignLeft, tw.AlignRight, tw.AlignLeft, tw.AlignLeft},
 	}))
 	t.Header("Task", "Title", "Points", "Status", "Cases")
 	for _, tk := range r.Tasks {
-		if err := t.Append(fmt.Sprintf("%02d", tk.Task), tk.Title, points(tk.Score, tk.MaxScore), tk.Status, caseCounts(tk)); err != nil {
+		if err := t.Append(fmt.Sprintf("%02d", tk.Task), tk.Title, points(tk.Score, tk.MaxScore), p.status(tk.Status), caseCounts(tk)); err != nil {
 			return err
 		}
 	}
@@ -48,7 +54,7 @@ func Text(w io.Writer, r *score.Result) error {
 		fmt.Fprintf(w, "Isolation: %s\n", r.Isolation)
 	}
 	for _, tk := range r.Tasks {
-		details(w, tk)
+		details(w, tk, p)
 	}
 	return nil
 }
@@ -96,10 +102,10 @@ func caseCounts(t score.Task) string {
 	return strings.Join(parts, ", ")
 }
 
-func details(out io.Writer, t score.Task) {
+func details(out io.Writer, t score.Task, p painter) {
 	w := out
 	head := func() {
-		fmt.Fprintf(w, "\n== Task %02d: %s (%s, %s)\n", t.Task, t.Title, t.Status, points(t.Score, t.MaxScore))
+		fmt.Fprintf(w, "\n%s\n", p.bold(fmt.Sprintf("== Task %02d: %s (%s, %s)", t.Task, t.Title, t.Status, points(t.Score, t.MaxScore))))
 	}
 	printed := false
 	if t.Message != "" && (t.Status != score.TaskNotSubmitted || !strings.HasPrefix(t.Message, "no folder")) {
@@ -132,7 +138,7 @@ func details(out io.Writer, t score.Task) {
 		if c.Title != "" {
 			label += ": " + c.Title
 		}
-		fmt.Fprintf(w, "\n-- %s [%s]\n", label, c.Status)
+		fmt.Fprintf(w, "\n-- %s [%s]\n", label, p.status(c.Status))
 		if c.Command != "" {
 			fmt.Fprintf(w, "   what:  %s\n", c.Command)
 		}
@@ -143,10 +149,13 @@ func details(out io.Writer, t score.Task) {
 			fmt.Fprintf(w, "   rule:  %s: %s\n", c.Rule, check.Rules[c.Rule])
 		}
 		if c.Diff != "" {
-			fmt.Fprintf(w, "%s", indent(strings.TrimSuffix(c.Diff, "\n"), "     ")+"\n")
+			fmt.Fprintf(w, "%s", p.diff(indent(strings.TrimSuffix(c.Diff, "\n"), "     "))+"\n")
 		}
 		if c.Hint != "" {
 			fmt.Fprintf(w, "   hint:  %s\n", c.Hint)
+		}
+		if repro := Repro(t.Task, c); repro != "" {
+			fmt.Fprintf(w, "   repro: %s\n", repro)
 		}
 	}
 }

@@ -1,99 +1,131 @@
 // Package sandbox runs one untrusted command (a student's compiled
 // program) with limits and returns what happened as data: an Outcome with
-// the kept output, exit code or signal, and whether a limit ended the run.
-// The error of Run is kept for the grader's own failures (cannot create a
-// pipe, cannot start the process).
+// the kept output, exit code or signal, the resources used, and which
+// limit, if any, ended the run. The error of Run is kept for the grader's
+// own failures (cannot create a pipe, cannot start the process) and for a
+// process of the run that survived its teardown.
 //
 // Call Detect once to learn what this machine allows, by trying, and pass
-// the Isolation to New. Report Isolation.Level with every grade.
+// the Isolation to New. Report Isolation.Level with every grade; refuse to
+// grade below a Tier with ParseTier and Isolation.Tier (grader --strict);
+// grader doctor prints the lot.
+//
+// # How a run starts
+//
+// With Isolation.Shim (every Linux machine where the grader can execute
+// itself) the grader does not start the program: it starts its own
+// executable (/proc/self/exe) as a shim, in the namespaces of the run; the
+// shim is recognised by an init function of this package before main
+// runs, prepares the process on one locked OS thread, and executes the
+// program from that thread, so the program is the namespace's PID 1 and
+// inherits everything: it joins the run's cgroups, remounts /proc, makes
+// the file systems read-only but the run's directories, brings up the
+// loopback, sets the rlimits, drops to the run's uid, sets no_new_privs,
+// restricts itself with Landlock and installs the seccomp filter. A
+// failure of any step is reported on a close-on-exec pipe and Run returns
+// it as an error; the pipe closing empty means the program started. It
+// costs about 4 ms per run here (grader doctor --overhead 200).
 //
 // # What a run gets
 //
-//   - Exactly Cmd.Env as its environment, Cmd.Args as argv, Cmd.Dir as its
-//     working directory; stdin from Cmd.Stdin through a pipe (then end of
-//     file) or /dev/null; stdout and stderr to separate pipes; with
+//   - Exactly Cmd.Env as its environment (the caller passes an allowlist;
+//     nothing of the grader's is inherited), Cmd.Args as argv, Cmd.Dir as
+//     its working directory; stdin from Cmd.Stdin through a pipe (then end
+//     of file) or /dev/null; stdout and stderr to separate pipes; with
 //     Cmd.Results, fd 3 is the write end of a third pipe. No other file
-//     descriptor (before every start the grader marks the descriptors it
-//     inherited close-on-exec) and no controlling terminal: the run is the
-//     leader of a new session and process group.
-//   - When the grader is root and Detect could drop privileges: uid and gid
-//     65534 (nobody/nogroup) and no supplementary groups, so permission
-//     bits apply. Chown work directories to Isolation.UID/GID.
-//   - Where the machine allows it: a PID namespace of its own (created
-//     inside a user namespace that maps only the grader's ids when the
-//     grader is not root). The run is PID 1 of it. When it exits or is
-//     killed the kernel kills every process in the namespace, setsid
-//     daemons and orphans included, before the exit is reported.
-//   - A soft RLIMIT_CORE of 0, inherited from the grader (New sets the
-//     grader's own), and a hard one of 0 set with prlimit right after the
-//     start where the kernel allows it: for a run of the grader's uid, or
-//     when the grader has CAP_SYS_RESOURCE. Otherwise a run could raise
-//     its soft limit again and dump core into its work directory; closing
-//     that needs a re-exec shim that sets the limit before exec.
-//   - SIGKILL if the grader dies (Pdeathsig; with a PID namespace this
-//     takes the whole tree).
+//     descriptor and no controlling terminal: the run leads a new session.
+//   - A non-root uid: 65534 when the grader is root (chown work
+//     directories to Isolation.UID/GID), else the grader's own.
+//   - With the namespaces (Isolation.PIDNamespace, MountNamespace,
+//     NetNamespace, IPCNamespace, UTSNamespace), made inside a user
+//     namespace of the run's own (Isolation.UserNamespace: required when
+//     the grader is not root; as root it makes RLIMIT_NPROC count each
+//     run's processes apart): the run is PID 1 of its PID namespace and
+//     /proc lists only its processes; every file system is read-only but
+//     the writable paths (Cmd.Writable), /dev/shm is a private 1 MiB tmpfs,
+//     there is no network but a loopback of its own, System V IPC and the
+//     host name ("sandbox") are its own.
+//   - Rlimits, soft and hard alike (Go ignores SIGXCPU and SIGXFSZ):
+//     RLIMIT_DATA = Cmd.Memory (never RLIMIT_AS, which breaks Go; not for
+//     a race build, which reserves terabytes of shadow), RLIMIT_CPU =
+//     Cmd.CPUTime, RLIMIT_FSIZE = Cmd.FileSize (writes beyond fail with
+//     EFBIG), RLIMIT_NOFILE, RLIMIT_NPROC (in a user namespace of its own,
+//     or for a dropped uid), RLIMIT_CORE = 0.
+//   - Landlock (Isolation.Landlock, the ABI): reads and execution of the
+//     system directories (/bin, /usr, /lib*, /etc), /proc, /dev, the
+//     program and every existing path an argument or environment value
+//     names whole; writes to Cmd.Writable only; no TCP without a network
+//     namespace; no signal and no abstract unix socket outside the run
+//     (ABI 6). A seccomp deny list (Isolation.Seccomp): namespaces, mounts,
+//     modules, keyrings, bpf, perf events, io_uring, ptrace and
+//     process_vm_readv (allowed for Debugger sessions), and, without a
+//     network namespace, every socket family but AF_UNIX.
+//   - A cgroup of its own (Isolation.Cgroup, v1 memory and pids or v2)
+//     below the grader's: Cmd.Memory for the whole tree, pids.max =
+//     Cmd.Processes.
+//   - SIGKILL if the grader dies.
 //
-// # Limits and teardown
+// # Limits, teardown, and what an Outcome says
 //
 // The wall-clock limit, an output cap exceeded, and cancellation of the
 // caller's context all do the same: SIGKILL to the run's leader and its
-// process group (no SIGTERM first: hostile code ignores it), through
-// exec.Cmd.Cancel, with exec.Cmd.WaitDelay as a backstop. Output is read
-// concurrently into buffers bounded by the caps, so memory is bounded and
-// no pipe is left undrained. Once the leader has exited, Run waits at most
-// WaitDelay for the pipes to close, so a process that escaped teardown and
-// holds stdout cannot make Run hang. When the caller's context ends a run,
-// Run returns the partial Outcome and the context's error.
+// process group (no SIGTERM first: hostile code ignores it). Output is
+// read concurrently into buffers bounded by the caps, so memory is bounded
+// and no pipe is left undrained. Once the leader has exited: in a PID
+// namespace the kernel has already killed every process of it; a cgroup
+// is emptied (pids.max = 0, so nothing can fork, then everything in it is
+// killed); without a PID namespace the grader, a child subreaper, sweeps
+// the run's session and the orphans it adopted. Then Run checks that no
+// process of the run is left and returns an error if one is. Run waits at
+// most WaitDelay for the pipes to close, so an escapee holding stdout
+// cannot make it hang.
 //
-// Without a PID namespace (Isolation.PIDNamespace false, e.g. Docker's
-// default seccomp profile, or Isolation{} built by hand) the grader makes
-// itself a child subreaper and sweeps after each run: it kills and reaps
-// every process of the run's session, and the orphans re-parented to the
-// grader, counting them in Outcome.Leftover. An orphan in a session of its
-// own cannot be traced to its run; it is killed by the first sweep after
-// every run that was live when it started has ended, so a run never loses
-// a process to another run's sweep, but an escapee may outlive its own
-// run while an older run is still going, and it is counted in the Leftover
-// of the run that kills it. A fork bomb can outrun the sweep (it gives up
-// after two seconds). The grader must not start other children in a new
-// session of their own while it uses the fallback, or the sweep could take
-// them for orphans (with a dropped uid only children of that uid are
-// candidates); the subreaper also means orphans of the grader's other
-// children (say of a killed go build) become zombies of the grader.
+// Outcome.Limit names the limit a run hit and Outcome.LimitDetail says it
+// for people: the wall clock (TimedOut), CPU time (the kernel's SIGKILL
+// at RLIMIT_CPU; TimedOut too), memory (the cgroup's OOM kill, or the Go
+// runtime's "out of memory" under RLIMIT_DATA), an output cap
+// (OutputLimit names the stream), the file-size limit (a file in the
+// writable paths reached it; OutputLimit is "a file"), processes (the Go
+// runtime could not create a thread). Outcome.CPUTime and Memory say what
+// the run used.
 //
 // # PID 1 semantics
 //
 // Being PID 1 of a namespace without an init process changes what a
 // program sees: os.Getpid() is 1 and os.Getppid() 0; the kernel drops
 // signals sent to PID 1 from inside its namespace unless it handles them,
-// so a program cannot kill itself with SIGKILL (it goes on running), and
-// the Go runtime's own fatal signals end in exit status 2 instead of death
-// by the signal; orphans of the program become its children and stay
-// zombies until the run ends. Signals from outside (the grader's kill, the
-// kernel's SIGKILL at a hard RLIMIT_CPU, the OOM killer) work as usual.
+// so a program cannot kill itself with SIGKILL, and the Go runtime's own
+// fatal signals end in exit status 2 instead of death by the signal;
+// orphans of the program become its children and stay zombies until the
+// run ends. Signals from outside (the grader's kill, the kernel's SIGKILL
+// at a hard RLIMIT_CPU, the OOM killer) work as usual.
 //
 // # What is not isolated
 //
-//   - No mount namespace and no Landlock: the run sees the host file
-//     system and can read every world-readable file (other runs' work
-//     directories included if they are world-readable) and write wherever
-//     uid 65534 (or, when the grader is not root, the grader's uid) may.
-//   - No network namespace and no seccomp filter: the run can open
-//     sockets, reach the network and the grader's own ports, use abstract
-//     unix sockets.
-//   - No memory, CPU-time, process-count or file-size limit: no cgroup and
-//     no rlimit besides RLIMIT_CORE. A fork bomb is cut off only by the
-//     namespace teardown at the wall limit; a memory hog can exhaust the
-//     machine.
-//   - /proc is the host's (it is not remounted): even in a PID namespace
-//     the run can list every process of the machine and read what /proc
-//     shows to any uid, such as command lines (environments and memory are
-//     owner-only).
-//   - Without a PID namespace the run can signal every process of its uid:
-//     as 65534 the processes of concurrent runs (kill(-1, SIGKILL) takes
-//     them all), as the grader's own uid (no drop, or the grader is not
-//     root) the grader itself. In a PID namespace it can name only its own
-//     processes.
-//   - No IPC or UTS namespace; the run shares System V IPC and /dev/shm
-//     with the host.
+//   - At every tier: the kernel itself (a kernel bug is a way out), CPU
+//     caches and timing, and disk use beyond one file: RLIMIT_FSIZE bounds
+//     each file, the wall clock bounds how many a run writes (no per-run
+//     tmpfs or quota), and they go with the run's directory.
+//   - Without Landlock, reads are bounded by permission bits only: a run
+//     can read every world-readable file (the grader's binary, with the
+//     embedded references, included). Without Landlock and a mount
+//     namespace, it can write wherever its uid may (/tmp, /dev/shm).
+//   - Without a network namespace and without seccomp, it has the host's
+//     network, the grader's ports included.
+//   - Without a user namespace per run, RLIMIT_NPROC counts every run of
+//     uid 65534 together (it is set to 8 × Cmd.Processes then; the cgroup
+//     bounds each run), or, for a grader that is not root, is not set.
+//   - Without a cgroup, memory is bounded per process (RLIMIT_DATA, which
+//     tmpfs pages escape) and processes by RLIMIT_NPROC only; without a
+//     PID namespace and without a cgroup a fork bomb can outrun the sweep
+//     (it gives up after two seconds, and Run reports what is left).
+//   - Without a PID namespace the run can signal every process of its uid
+//     that Landlock's scope does not protect (ABI 6), and see the host's
+//     processes in /proc (command lines; environments are owner-only).
+//   - As the grader's own uid (a grader that is not root) without Landlock
+//     or a mount namespace, a run can write the grader's files, the build
+//     cache included.
+//   - Without the shim (Isolation{} built by hand, GRADER_SANDBOX_OFF=shim):
+//     no rlimits but a soft RLIMIT_CORE of 0, no Landlock, no seccomp, no
+//     cgroup, and no namespace but the PID one.
 package sandbox

@@ -39,14 +39,22 @@ func TestOverhead(t *testing.T) {
 		return c.Run()
 	}))
 	det := Detect()
-	isos := []Isolation{{}, {PIDNamespace: det.PIDNamespace}}
-	if det.Dropped {
-		isos = append(isos, Isolation{UID: Nobody, GID: Nobody, Dropped: true}, det)
-	}
-	for _, iso := range isos {
-		iso.Level = level(iso.PIDNamespace, !iso.PIDNamespace, iso.Dropped)
+	for _, off := range [][]string{
+		{OffShim, OffNamespaces, OffUID},
+		{OffShim, OffUID},
+		{OffShim},
+		{OffNamespaces, OffLandlock, OffSeccomp, OffCgroup},
+		{OffNamespaces},
+		{OffLandlock, OffSeccomp, OffCgroup},
+		{OffCgroup},
+		nil,
+	} {
+		iso, err := det.Without(off...)
+		if err != nil {
+			t.Fatal(err)
+		}
 		r := New(iso)
-		t.Logf("%-22s median of %d: %v", "Run "+iso.Level, n, median(func() error {
+		t.Logf("%-60s median of %d: %v", iso.Level, n, median(func() error {
 			out, err := r.Run(context.Background(), &Cmd{Path: prog, Args: []string{prog}, Dir: dir})
 			if err == nil && out.ExitCode != 0 {
 				t.Errorf("exit %d", out.ExitCode)

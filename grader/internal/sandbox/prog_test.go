@@ -24,9 +24,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"os/signal"
+	"runtime"
 	"strconv"
 	"syscall"
 	"time"
@@ -133,6 +135,84 @@ func main() {
 	case "readfile":
 		_, err := os.ReadFile(os.Args[2])
 		fmt.Println(err)
+	case "writefile": // path: write a small file, print the error
+		fmt.Println(os.WriteFile(os.Args[2], []byte("changed"), 0o644))
+	case "procs": // how many processes /proc shows
+		ents, _ := os.ReadDir("/proc")
+		n := 0
+		for _, e := range ents {
+			if _, err := strconv.Atoi(e.Name()); err == nil {
+				n++
+			}
+		}
+		fmt.Println(n)
+	case "hostname":
+		h, _ := os.Hostname()
+		fmt.Println(h)
+	case "net": // tcp-addr udp-addr abstract-name: one line each, "ok" or the error
+		netProbe(os.Args[2], os.Args[3], os.Args[4])
+	case "alloc": // MiB: touch that much heap in 1 MiB slices
+		n, _ := strconv.Atoi(os.Args[2])
+		var keep [][]byte
+		for i := 0; i < n; i++ {
+			b := make([]byte, 1<<20)
+			for j := range b {
+				if j%4096 == 0 {
+					b[j] = 1
+				}
+			}
+			keep = append(keep, b)
+		}
+		fmt.Println(len(keep))
+	case "hugealloc":
+		b := make([]byte, 1<<40)
+		fmt.Println(len(b))
+	case "spin": // goroutines
+		n, _ := strconv.Atoi(os.Args[2])
+		for i := 1; i < n; i++ {
+			go func() {
+				for {
+				}
+			}()
+		}
+		for {
+		}
+	case "bigfile": // MiB: write that much into out.bin
+		n, _ := strconv.Atoi(os.Args[2])
+		f, err := os.Create("out.bin")
+		if err != nil {
+			fmt.Println(err)
+			os.Exit(1)
+		}
+		buf := make([]byte, 1<<20)
+		for i := 0; i < n; i++ {
+			if _, err := f.Write(buf); err != nil {
+				fmt.Println(err)
+				os.Exit(1)
+			}
+		}
+	case "threads": // n: goroutines each locked to an OS thread, blocked in a system call
+		n, _ := strconv.Atoi(os.Args[2])
+		for i := 0; i < n; i++ {
+			go func() {
+				runtime.LockOSThread()
+				syscall.Nanosleep(&syscall.Timespec{Sec: 3600}, nil)
+			}()
+		}
+		time.Sleep(time.Hour)
+	case "forkbomb":
+		for {
+			syscall.RawSyscall(syscall.SYS_FORK, 0, 0, 0)
+		}
+	case "openfiles":
+		n := 0
+		for {
+			if _, err := os.Open("/dev/null"); err != nil {
+				fmt.Println(n, err)
+				return
+			}
+			n++
+		}
 	default:
 		os.Exit(101)
 	}
@@ -164,6 +244,36 @@ func echo() {
 	}
 	json.NewEncoder(os.Stdout).Encode(r)
 	fmt.Fprintln(os.Stderr, "to stderr")
+}
+
+// netProbe tries a TCP connection, a UDP datagram and an abstract unix
+// socket connection.
+func netProbe(tcp, udp, abstract string) {
+	say := func(what string, err error) {
+		if err != nil {
+			fmt.Printf("%s: %v\n", what, err)
+		} else {
+			fmt.Printf("%s: ok\n", what)
+		}
+	}
+	c, err := net.DialTimeout("tcp", tcp, time.Second)
+	if err == nil {
+		_, err = c.Write([]byte("hello"))
+		c.Close()
+	}
+	say("tcp", err)
+	u, err := net.Dial("udp", udp)
+	if err == nil {
+		_, err = u.Write([]byte("hello"))
+		u.Close()
+	}
+	say("udp", err)
+	a, err := net.Dial("unix", "@"+abstract)
+	if err == nil {
+		_, err = a.Write([]byte("hello"))
+		a.Close()
+	}
+	say("abstract", err)
 }
 
 // sleepForever blocks in select{}; the sleeping goroutine keeps the
@@ -285,14 +395,22 @@ func write(t testing.TB, path, content string) {
 	}
 }
 
-// workDir returns a fresh directory owned by the uid runs use under iso.
+// workDir returns a fresh directory owned by the uid runs use under iso,
+// inside a directory of its own (the run's writable directory).
 func workDir(t testing.TB, iso Isolation) string {
 	t.Helper()
-	d, err := os.MkdirTemp("", "sandbox-work-")
+	base, err := os.MkdirTemp("", "sandbox-work-")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(d) })
+	t.Cleanup(func() { os.RemoveAll(base) })
+	if err := os.Chmod(base, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d := filepath.Join(base, "w")
+	if err := os.Mkdir(d, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if os.Geteuid() == 0 {
 		if err := os.Chown(d, iso.UID, iso.GID); err != nil {
 			t.Fatal(err)
@@ -306,28 +424,39 @@ var (
 	detected   Isolation
 )
 
-// isolations returns what the tests run under: what Detect found, and the
-// fallbacks this machine can also show: no PID namespace with the same
-// credentials, and the zero Isolation (no namespace, no uid drop).
-func isolations(t testing.TB) []struct {
+// isoCase is an isolation the tests run under.
+type isoCase struct {
 	name string
 	iso  Isolation
-} {
+}
+
+// isolations returns what the tests run under: what Detect found, and
+// the weaker levels this machine can also show: without namespaces,
+// without Landlock and seccomp, without the shim, and the zero Isolation
+// (no namespace, no uid drop, no shim).
+func isolations(t testing.TB) []isoCase {
 	t.Helper()
 	detectOnce.Do(func() { detected = Detect() })
-	type isoCase = struct {
-		name string
-		iso  Isolation
+	cases := []isoCase{{"detected-" + detected.Tier.String(), detected}}
+	add := func(name string, off ...string) {
+		i, err := detected.Without(off...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, isoCase{name + "-" + i.Tier.String(), i})
 	}
-	cases := []isoCase{{"detected-" + detected.Level, detected}}
-	if detected.PIDNamespace {
-		fb := detected
-		fb.PIDNamespace = false
-		fb.Level = level(false, true, fb.Dropped)
-		cases = append(cases, isoCase{"fallback-" + fb.Level, fb})
+	if detected.namespaces() {
+		add("no-namespaces", OffNamespaces)
+	}
+	if detected.Landlock > 0 || detected.Seccomp {
+		add("no-landlock", OffLandlock, OffSeccomp)
+	}
+	if detected.Shim {
+		add("no-shim", OffShim)
 	}
 	if detected.Dropped {
-		cases = append(cases, isoCase{"fallback-plain", Isolation{Level: "subreaper"}})
+		plain, _ := Isolation{}.Without()
+		cases = append(cases, isoCase{"plain-" + plain.Tier.String(), plain})
 	}
 	return cases
 }
@@ -392,13 +521,4 @@ func markerStops(t testing.TB, marker string) bool {
 	time.Sleep(300 * time.Millisecond)
 	after, _ := os.ReadFile(marker)
 	return bytes.Equal(before, after)
-}
-
-func contains(s []string, x string) bool {
-	for _, v := range s {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }

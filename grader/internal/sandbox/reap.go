@@ -194,3 +194,18 @@ func reap(pid int, deadline time.Time) {
 		time.Sleep(100 * time.Microsecond)
 	}
 }
+
+// remaining counts the live processes of session sid, after a sweep.
+func remaining(sid int) int {
+	procs, err := listProcs()
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, p := range procs {
+		if p.sid == sid && p.pid != sid && !p.zombie() {
+			n++
+		}
+	}
+	return n
+}

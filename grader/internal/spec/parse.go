@@ -260,6 +260,15 @@ func (s *Spec) applyDefaults() {
 			if r.Timeout == 0 {
 				r.Timeout = s.Timeout
 			}
+			for k, v := range s.Env {
+				if _, set := r.Env[k]; set || k == "GOMAXPROCS" && r.Repeat > 1 {
+					continue
+				}
+				if r.Env == nil {
+					r.Env = map[string]string{}
+				}
+				r.Env[k] = v
+			}
 			for k := range r.Calls {
 				if r.Calls[k].Battery != "" && r.Calls[k].N == 0 {
 					r.Calls[k].N = DefaultBatteryN

@@ -58,7 +58,13 @@ type Spec struct {
 	Functions map[string]string `yaml:"functions"`
 	// Timeout is the default wall-clock limit of one run (default 5s).
 	Timeout Duration `yaml:"timeout"`
-	Cases   []Case   `yaml:"cases"`
+	// Env holds variables every run gets unless it sets them itself; a
+	// repeated run still cycles GOMAXPROCS. For declaring how a task's runs
+	// are made deterministic, e.g. GOMAXPROCS=1 for single runs of
+	// goroutine tasks, so that a program that does not wait fails the
+	// same way every time.
+	Env   map[string]string `yaml:"env"`
+	Cases []Case            `yaml:"cases"`
 	// Rubric grades answer.md of written and hybrid tasks (catalogue 1.5).
 	Rubric *Rubric `yaml:"rubric"`
 

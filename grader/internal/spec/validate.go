@@ -57,6 +57,11 @@ func (s *Spec) Validate() error {
 			v.errorf("functions."+name, "%v", err)
 		}
 	}
+	for k := range s.Env {
+		if !envName.MatchString(k) {
+			v.errorf("env", "bad environment variable name %q", k)
+		}
+	}
 	if len(s.Cases) == 0 && s.Kind != KindWritten {
 		v.errorf("cases", "a %s task needs cases", s.Kind)
 	}

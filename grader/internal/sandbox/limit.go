@@ -1,0 +1,48 @@
+package sandbox
+
+import (
+	"errors"
+	"os/exec"
+	"path/filepath"
+
+	"golang.org/x/sys/unix"
+)
+
+// Limits of LimitCommand's commands (go build and the compiler and
+// linker it starts).
+const (
+	BuildMemory   = 2 << 30 // RLIMIT_DATA of each process
+	BuildFileSize = 1 << 30 // RLIMIT_FSIZE: no output file larger
+)
+
+// LimitCommand makes cmd, not yet started, start through the re-exec
+// shim, which sets RLIMIT_DATA to memory and RLIMIT_FSIZE to fileSize
+// (for each process of the command: the go command, and the compiler and
+// linker it starts, inherit them) and RLIMIT_CORE to 0 before it executes
+// cmd.Path. The command keeps the grader's uid, environment, working
+// directory and descriptors; a failure of the shim is written to its
+// stderr. It is for the grader's trusted tools working on untrusted input
+// (go build on a submission); untrusted programs go through a Runner.
+func LimitCommand(cmd *exec.Cmd, memory, fileSize int64) error {
+	if cmd.Process != nil {
+		return errors.New("limit command: already started")
+	}
+	if cmd.Err != nil {
+		return cmd.Err
+	}
+	if !filepath.IsAbs(cmd.Path) {
+		return errors.New("limit command: path " + cmd.Path + " is not absolute")
+	}
+	set := func(res int, v int64) rlimit { return rlimit{Resource: res, Cur: uint64(v), Max: uint64(v)} }
+	conf := &shimConfig{Path: cmd.Path, Argv: cmd.Args, Dir: cmd.Dir, ErrFD: 2,
+		Rlimits: []rlimit{set(unix.RLIMIT_CORE, 0), set(unix.RLIMIT_DATA, memory), set(unix.RLIMIT_FSIZE, fileSize)}}
+	args, err := shimArgs(conf)
+	if err != nil {
+		return err
+	}
+	cmd.Path, cmd.Args = "/proc/self/exe", args
+	if cmd.Env == nil {
+		cmd.Env = cmd.Environ()
+	}
+	return nil
+}

@@ -1,0 +1,40 @@
+// Hostile #5: one huge allocation, make([]byte, 1<<40): a fast failure, no
+// swapping.
+//
+// expect: c1=runtime-error c6=pass
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func ReadContents(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	return string(b), err
+}
+
+// answer is a correct task01 main.
+func answer() {
+	path := "filename.txt"
+	if len(os.Args) == 2 {
+		path = os.Args[1]
+	} else if len(os.Args) > 2 {
+		fmt.Fprintln(os.Stderr, "error: usage: task01 [FILE]")
+		os.Exit(1)
+	}
+	s, err := ReadContents(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "error:", err)
+		os.Exit(1)
+	}
+	fmt.Print(s)
+}
+
+var sink []byte
+
+func main() {
+	sink = make([]byte, 1<<40)
+	sink[len(sink)-1] = 1
+	answer()
+}

@@ -1,0 +1,44 @@
+// Hostile #8: spins on as many goroutines as there are CPUs: the CPU time
+// is summed over the threads.
+//
+// expect: c1=timeout c6=pass
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+)
+
+func ReadContents(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	return string(b), err
+}
+
+// answer is a correct task01 main.
+func answer() {
+	path := "filename.txt"
+	if len(os.Args) == 2 {
+		path = os.Args[1]
+	} else if len(os.Args) > 2 {
+		fmt.Fprintln(os.Stderr, "error: usage: task01 [FILE]")
+		os.Exit(1)
+	}
+	s, err := ReadContents(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "error:", err)
+		os.Exit(1)
+	}
+	fmt.Print(s)
+}
+
+func main() {
+	for i := 1; i < runtime.NumCPU(); i++ {
+		go func() {
+			for {
+			}
+		}()
+	}
+	for {
+	}
+}

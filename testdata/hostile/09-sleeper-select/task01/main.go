@@ -1,0 +1,43 @@
+// Hostile #9: blocks forever in select{} (a sleeping goroutine keeps the
+// runtime from calling it a deadlock): the wall-clock limit, with almost no
+// CPU time.
+//
+// expect: c1=timeout c6=pass
+package main
+
+import (
+	"fmt"
+	"os"
+	"time"
+)
+
+func ReadContents(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	return string(b), err
+}
+
+// answer is a correct task01 main.
+func answer() {
+	path := "filename.txt"
+	if len(os.Args) == 2 {
+		path = os.Args[1]
+	} else if len(os.Args) > 2 {
+		fmt.Fprintln(os.Stderr, "error: usage: task01 [FILE]")
+		os.Exit(1)
+	}
+	s, err := ReadContents(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "error:", err)
+		os.Exit(1)
+	}
+	fmt.Print(s)
+}
+
+func main() {
+	go func() {
+		for {
+			time.Sleep(time.Hour)
+		}
+	}()
+	select {}
+}

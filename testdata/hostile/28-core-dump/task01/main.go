@@ -1,0 +1,41 @@
+// Hostile #28: crashes for a core dump: GOTRACEBACK=crash (set from the
+// program) and a nil dereference. RLIMIT_CORE is 0: no core file, and a
+// runtime error.
+//
+// expect: c1=runtime-error c6=pass
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime/debug"
+)
+
+func ReadContents(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	return string(b), err
+}
+
+// answer is a correct task01 main.
+func answer() {
+	path := "filename.txt"
+	if len(os.Args) == 2 {
+		path = os.Args[1]
+	} else if len(os.Args) > 2 {
+		fmt.Fprintln(os.Stderr, "error: usage: task01 [FILE]")
+		os.Exit(1)
+	}
+	s, err := ReadContents(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "error:", err)
+		os.Exit(1)
+	}
+	fmt.Print(s)
+}
+
+func main() {
+	debug.SetTraceback("crash")
+	var p *int
+	*p = 1
+	answer()
+}
