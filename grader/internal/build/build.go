@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -42,8 +43,12 @@ type Result struct {
 	Binaries int           // how many binaries were linked
 	Elapsed  time.Duration // wall time of the build
 
-	// Race, when set, is the same sources built with the race detector.
-	Race *Result
+	// race, when set, waits for the same sources built with the race
+	// detector (see SetRace).
+	race     func() (*Result, error)
+	raceOnce sync.Once
+	raceRes  *Result
+	raceErr  error
 
 	sources   map[string]*Source
 	goVersion string
@@ -51,10 +56,23 @@ type Result struct {
 	debug     debugBuilds
 }
 
-// Cleanup removes the workspace (and the race build's).
+// SetRace attaches a race-detector build that may still be in progress,
+// so that runs which do not need it start at once.
+func (r *Result) SetRace(wait func() (*Result, error)) { r.race = wait }
+
+// Race waits for the race-detector build; nil without one.
+func (r *Result) Race() (*Result, error) {
+	if r.race == nil {
+		return nil, nil
+	}
+	r.raceOnce.Do(func() { r.raceRes, r.raceErr = r.race() })
+	return r.raceRes, r.raceErr
+}
+
+// Cleanup removes the workspace (and the race build's, once done).
 func (r *Result) Cleanup() error {
-	if r.Race != nil {
-		r.Race.Cleanup()
+	if rb, _ := r.Race(); rb != nil {
+		rb.Cleanup()
 	}
 	return os.RemoveAll(r.Dir)
 }

@@ -80,7 +80,10 @@ func (g *Grader) runCase(ctx context.Context, built *build.Result, bt *build.Tas
 			default:
 				rb := bt
 				if r.Race && !reference {
-					if rb = raceTask(built, bt.Name); rb == nil {
+					if rb, err = raceTask(built, bt.Name); err != nil {
+						return nil, err
+					}
+					if rb == nil {
 						return nil, fmt.Errorf("case %s: no race build of %s", c.ID, bt.Name)
 					}
 				}
@@ -101,16 +104,18 @@ func (g *Grader) runCase(ctx context.Context, built *build.Result, bt *build.Tas
 	return obs, nil
 }
 
-// raceTask is the race-detector build of a task, or nil.
-func raceTask(built *build.Result, name string) *build.Task {
-	if built.Race == nil {
-		return nil
+// raceTask is the race-detector build of a task, waiting for it; nil
+// when there is none.
+func raceTask(built *build.Result, name string) (*build.Task, error) {
+	rb, err := built.Race()
+	if err != nil || rb == nil {
+		return nil, err
 	}
-	t := built.Race.Tasks[name]
+	t := rb.Tasks[name]
 	if t == nil || t.Status != build.StatusOK {
-		return nil
+		return nil, nil
 	}
-	return t
+	return t, nil
 }
 
 // mkdir creates a directory the runs' user owns.

@@ -201,8 +201,9 @@ func hasRace(s *spec.Spec) bool {
 }
 
 // buildAll builds the sources and, at the same time, those whose specs
-// have race runs with the race detector (as built.Race), when this machine
-// can: the two builds share the build cache and overlap.
+// have race runs with the race detector, when this machine can: the two
+// builds share the build cache, and runs that need no race binary start as
+// soon as the first build is done.
 func (g *Grader) buildAll(ctx context.Context, srcs []*build.Source, opt build.Options) (*build.Result, error) {
 	var race []*build.Source
 	if _, unmet := g.tags[spec.TagRace]; !unmet {
@@ -215,30 +216,33 @@ func (g *Grader) buildAll(ctx context.Context, srcs []*build.Source, opt build.O
 	var (
 		rb   *build.Result
 		rerr error
-		wg   sync.WaitGroup
+		done = make(chan struct{})
 	)
 	if len(race) > 0 {
-		wg.Add(1)
 		go func() {
-			defer wg.Done()
+			defer close(done)
 			ropt := opt
 			ropt.Race = true
 			rb, rerr = build.Build(ctx, g.tmp, race, ropt)
 		}()
+	} else {
+		close(done)
 	}
 	built, err := build.Build(ctx, g.tmp, srcs, opt)
-	wg.Wait()
-	switch {
-	case err != nil:
-		if rb != nil {
+	wait := func() (*build.Result, error) {
+		<-done
+		if rerr != nil {
+			return nil, fmt.Errorf("race build: %w", rerr)
+		}
+		return rb, nil
+	}
+	if err != nil {
+		if rb, _ := wait(); rb != nil {
 			rb.Cleanup()
 		}
 		return nil, err
-	case rerr != nil:
-		built.Cleanup()
-		return nil, fmt.Errorf("race build: %w", rerr)
 	}
-	built.Race = rb
+	built.SetRace(wait)
 	return built, nil
 }
 

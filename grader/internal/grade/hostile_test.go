@@ -252,7 +252,10 @@ func plantCanaries(t testing.TB, iso sandbox.Isolation) *canaries {
 	t.Helper()
 	b := make([]byte, 8)
 	rand.Read(b)
-	c := &canaries{secret: "GOGRADER-CANARY-" + hex.EncodeToString(b), files: map[string]string{}}
+	// The marker is split in the sources so that no file of the project
+	// holds it: a hostile program walking up into a checkout must not
+	// take the test's own source for a leaked secret.
+	c := &canaries{secret: "GOGRADER-" + "CANARY-" + hex.EncodeToString(b), files: map[string]string{}}
 	c.dir = fmt.Sprintf("/tmp/gograder-canary-%d", os.Getpid())
 	os.RemoveAll(c.dir)
 	assert.NilError(t, os.Mkdir(c.dir, 0o755))
