@@ -44,8 +44,11 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
+# The hostile corpus (package grade) times how fast a bomb is put down: it
+# runs alone, not beside the other packages' tests on a 2-core machine.
 unit:
-	GRADER_DLV=$(DLV) $(GO) test ./...
+	GRADER_DLV=$(DLV) $(GO) test $$($(GO) list ./... | grep -v '/grader/internal/grade$$')
+	GRADER_DLV=$(DLV) $(GO) test ./grader/internal/grade
 	$(GO) test -race -short ./grader/internal/sandbox ./grader/internal/grade ./grader/internal/build/...
 	$(GO) test -race -run 'TestWatch' ./grader/internal/cli
 
