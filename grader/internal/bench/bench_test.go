@@ -159,9 +159,10 @@ func variants(b *testing.B, sample string, n int) []string {
 
 // baseline grades the way GitHub Classroom's command grader and most
 // course scripts do: every test is a shell command, here `go run ./taskNN
-// ARGS` for each program run of each case, one after another. (The output
-// comparison is not timed, and function cases, which would each need a
-// go test, are left out: both only flatter the baseline.)
+// ARGS` for each program run of each case (each repetition of a repeated
+// one), one after another. (The output comparison is not timed, and
+// function and debugger cases, which would each need a go test or a dlv
+// session, are left out: both only flatter the baseline.)
 func baseline(b *testing.B, dir string, all []*spec.Spec) {
 	mod := filepath.Join(dir, "go.mod")
 	if _, err := os.Stat(mod); err != nil {
@@ -177,18 +178,30 @@ func baseline(b *testing.B, dir string, all []*spec.Spec) {
 				if r.IsFunction() || r.IsDebug() {
 					continue
 				}
-				ctx, cancel := context.WithTimeout(context.Background(), r.Timeout.Std()+30*time.Second)
-				cmd := exec.CommandContext(ctx, "go", append([]string{"run", "./" + task}, r.Args...)...)
-				cmd.Dir = dir
-				cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=-mod=mod", "GOPROXY=off")
-				if r.Stdin != nil {
-					cmd.Stdin = strings.NewReader(*r.Stdin)
+				// A repeated run is as many commands (a race run would need
+				// a go run -race each: counted as plain runs, flattering).
+				for range max(r.Repeat, 1) {
+					goRun(dir, task, r)
 				}
-				cmd.Run()
-				cancel()
 			}
 		}
 	}
+}
+
+// goRun is one test of the baseline: `go run ./taskNN ARGS`.
+func goRun(dir, task string, r spec.Run) {
+	ctx, cancel := context.WithTimeout(context.Background(), r.Timeout.Std()+30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "go", append([]string{"run", "./" + task}, r.Args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=-mod=mod", "GOPROXY=off")
+	for k, v := range r.Env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	if r.Stdin != nil {
+		cmd.Stdin = strings.NewReader(*r.Stdin)
+	}
+	cmd.Run()
 }
 
 func median(ds []time.Duration) time.Duration {
