@@ -154,14 +154,13 @@ func (g *Grader) execDebug(ctx context.Context, built *build.Result, bt *build.T
 	return o, nil
 }
 
+// banner is Delve's first line on the server's stdout.
+var banner = regexp.MustCompile(`\AAPI server listening at: [^\n]*\n`)
+
 // dropBanner removes Delve's "API server listening at:" line.
 func dropBanner(b []byte) []byte {
-	if len(b) > 0 && regexp.MustCompile(`\AAPI server listening at: [^\n]*\n`).Match(b) {
-		i := 0
-		for i < len(b) && b[i] != '\n' {
-			i++
-		}
-		return b[i+1:]
+	if loc := banner.FindIndex(b); loc != nil {
+		return b[loc[1]:]
 	}
 	return b
 }

@@ -22,6 +22,7 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/classgrade/gograder/grader/internal/build"
@@ -397,9 +398,8 @@ func (g *Grader) gradeTask(ctx context.Context, s *spec.Spec, built *build.Resul
 	case s.Kind == spec.KindWritten && src == nil:
 		return mark(score.TaskNotSubmitted, fmt.Sprintf("no folder %s/", TaskName(s.Task)))
 	case s.Kind == spec.KindWritten:
-		t.Message = joinLines(src.Ignored)
-		t.Cases = []score.Case{}
-		score.Tally(&t, 0)
+		t.Message = strings.Join(src.Ignored, "\n")
+		score.Tally(&t, casePoints(s))
 		return t, nil
 	case src == nil:
 		return mark(score.TaskNotSubmitted, fmt.Sprintf("no folder %s/", TaskName(s.Task)))
@@ -442,7 +442,7 @@ func (g *Grader) gradeTask(ctx context.Context, s *spec.Spec, built *build.Resul
 	if s.Kind == spec.KindHybrid && s.Rubric == nil {
 		notes = append(notes, fmt.Sprintf("the written part (%d points) has no rubric yet", s.Points-casePoints(s)))
 	}
-	t.Message = joinLines(notes)
+	t.Message = strings.Join(notes, "\n")
 	score.Tally(&t, casePoints(s))
 	return t, nil
 }
@@ -464,17 +464,6 @@ func (g *Grader) cases(s *spec.Spec) []*spec.Case {
 			continue
 		}
 		out = append(out, &s.Cases[i])
-	}
-	return out
-}
-
-func joinLines(ls []string) string {
-	out := ""
-	for i, l := range ls {
-		if i > 0 {
-			out += "\n"
-		}
-		out += l
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -73,16 +74,15 @@ func hashFile(h hash.Hash, path string) {
 	h.Write(data)
 }
 
-// readCappedFile reads at most a little more than the build would copy.
+// readCappedFile reads at most a little more than the build would copy
+// of a file: enough to tell any two graded files apart.
 func readCappedFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	buf := make([]byte, 2<<20)
-	n, _ := f.Read(buf)
-	return buf[:n], nil
+	return io.ReadAll(io.LimitReader(f, 2<<20))
 }
 
 // Fingerprint identifies this grader's configuration: two runs with the

@@ -110,8 +110,7 @@ func (g *Grader) applyOverrides(res *score.Result) error {
 				continue
 			}
 			t.Override = &score.Override{Points: score.Round1(o.Points), Comment: o.Comment, Automatic: t.Written.Score}
-			s := g.specs[t.Task]
-			score.Tally(t, casePoints(s)*min(len(t.Cases), 1))
+			score.Tally(t, casePoints(g.specs[t.Task]))
 		}
 	}
 	return nil

@@ -102,8 +102,7 @@ func caseCounts(t score.Task) string {
 	return strings.Join(parts, ", ")
 }
 
-func details(out io.Writer, t score.Task, p painter) {
-	w := out
+func details(w io.Writer, t score.Task, p painter) {
 	head := func() {
 		fmt.Fprintf(w, "\n%s\n", p.bold(fmt.Sprintf("== Task %02d: %s (%s, %s)", t.Task, t.Title, t.Status, points(t.Score, t.MaxScore))))
 	}
@@ -113,12 +112,12 @@ func details(out io.Writer, t score.Task, p painter) {
 		printed = true
 		fmt.Fprintf(w, "%s\n", indent(t.Message, "  "))
 	}
-	if w := t.Written; w != nil && t.Status != score.TaskNotSubmitted {
+	if t.Written != nil && t.Status != score.TaskNotSubmitted {
 		if !printed {
 			head()
 			printed = true
 		}
-		written(w, t.Override, func(format string, args ...any) { fmt.Fprintf(out, format, args...) })
+		written(t.Written, t.Override, func(format string, args ...any) { fmt.Fprintf(w, format, args...) })
 	}
 	if t.Status == score.TaskCompileError || t.Status == score.TaskNotSubmitted {
 		return
