@@ -11,6 +11,10 @@ import (
 type debugBuilds struct {
 	mu   sync.Mutex
 	done map[string]*debugBuild
+	// mod writes the debug module's go.mod once: builds of several tasks
+	// run at once, and a go command must never read it half written.
+	mod    sync.Once
+	modErr error
 }
 
 type debugBuild struct {
@@ -51,8 +55,11 @@ func (r *Result) buildDebug(ctx context.Context, name string) (string, error) {
 	if err := writeFiles(dir, files); err != nil {
 		return "", err
 	}
-	if err := writeFiles(filepath.Join(r.Dir, "debug"), map[string][]byte{"go.mod": goMod(r.goVersion)}); err != nil {
-		return "", err
+	r.debug.mod.Do(func() {
+		r.debug.modErr = writeFiles(filepath.Join(r.Dir, "debug"), map[string][]byte{"go.mod": goMod(r.goVersion)})
+	})
+	if r.debug.modErr != nil {
+		return "", r.debug.modErr
 	}
 	exe := filepath.Join(dir, "prog")
 	cmd, cancel := goCommand(ctx, r.goCmd, filepath.Join(r.Dir, "debug"), "build", "-gcflags=all=-N -l", "-o", exe, "./"+pkgDir(name))

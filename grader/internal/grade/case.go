@@ -48,13 +48,22 @@ func (g *Grader) gradeCase(ctx context.Context, s *spec.Spec, c *spec.Case, buil
 	if len(want) != len(c.Runs) {
 		return score.Case{}, fmt.Errorf("%s case %s: the reference has no observation for this case", s.File, c.ID)
 	}
-	select {
-	case g.sem <- struct{}{}:
-	case <-ctx.Done():
-		return score.Case{}, ctx.Err()
+	// The builds a case waits for are made before it takes a slot.
+	for _, r := range c.Runs {
+		switch {
+		case r.Race:
+			if _, err := built.Race(); err != nil {
+				return score.Case{}, err
+			}
+		case r.IsDebug() && g.dlv != "":
+			built.DebugBinary(ctx, bt.Name) // a failure is reported by the run
+		}
+	}
+	if err := g.slots.acquire(ctx, caseCost(c, want)); err != nil {
+		return score.Case{}, err
 	}
 	obs, err := g.runCase(ctx, built, bt, src, c, false)
-	<-g.sem
+	g.slots.release()
 	if err != nil {
 		return score.Case{}, err
 	}

@@ -119,9 +119,16 @@ func (g *Grader) execDebug(ctx context.Context, built *build.Result, bt *build.T
 	if err := g.own(out); err != nil {
 		return nil, err
 	}
-	files := map[string][]byte{"session.sh": []byte(dlvSession), "debug.dlv": script}
+	// Go telemetry off (its documented mode file): Delve then starts no
+	// telemetry child process for each dlv command, and writes no counters.
+	files := map[string][]byte{"session.sh": []byte(dlvSession), "debug.dlv": script,
+		"config/go/telemetry/mode": []byte("off\n")}
 	for n, b := range files {
-		if err := os.WriteFile(filepath.Join(out, n), b, 0o644); err != nil {
+		p := filepath.Join(out, n)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return nil, fmt.Errorf("prepare debug run: %w", err)
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
 			return nil, fmt.Errorf("prepare debug run: %w", err)
 		}
 	}
@@ -130,7 +137,8 @@ func (g *Grader) execDebug(ctx context.Context, built *build.Result, bt *build.T
 		Args: append([]string{"sh", filepath.Join(out, "session.sh")}, r.Debug.Args...),
 		Dir:  dir,
 		Env: append(append([]string(nil), baseEnv...), "HOME="+home, "TERM=dumb",
-			"DLV="+g.dlv, "PROG="+prog, "OUT="+out, "SCRIPT="+filepath.Join(out, "debug.dlv")),
+			"DLV="+g.dlv, "PROG="+prog, "OUT="+out, "SCRIPT="+filepath.Join(out, "debug.dlv"),
+			"XDG_CONFIG_HOME="+filepath.Join(out, "config")),
 		Timeout:   DebugTimeout,
 		StdoutCap: StdoutCap,
 		StderrCap: StderrCap,

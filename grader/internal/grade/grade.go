@@ -27,6 +27,7 @@ import (
 
 	"github.com/classgrade/gograder/grader/internal/build"
 	"github.com/classgrade/gograder/grader/internal/check"
+	"github.com/classgrade/gograder/grader/internal/rules"
 	"github.com/classgrade/gograder/grader/internal/sandbox"
 	"github.com/classgrade/gograder/grader/internal/score"
 	"github.com/classgrade/gograder/grader/internal/spec"
@@ -66,7 +67,7 @@ type Grader struct {
 	runner sandbox.Runner
 	iso    sandbox.Isolation
 	tmp    string
-	sem    chan struct{}
+	slots  *slots
 	tags   map[string]string // unmet environment tag → reason
 	dlv    string
 	// debugRunner runs debugger sessions: the runs' isolation plus what
@@ -95,7 +96,7 @@ func New(opt Options) *Grader {
 		opt.Jobs = 2 * runtime.NumCPU()
 	}
 	g := &Grader{opt: opt, specs: map[int]*spec.Spec{}, runner: opt.Runner, iso: opt.Isolation,
-		tmp: opt.TmpDir, sem: make(chan struct{}, opt.Jobs), refs: map[int]*refTask{}}
+		tmp: opt.TmpDir, slots: newSlots(opt.Jobs), refs: map[int]*refTask{}}
 	for _, s := range opt.Specs {
 		g.specs[s.Task] = s
 	}
@@ -189,6 +190,16 @@ func raceUnavailable() string {
 	return ""
 }
 
+// hasStatic reports whether a spec has static rules.
+func hasStatic(s *spec.Spec) bool {
+	for _, c := range s.Cases {
+		if len(c.Static) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // hasRace reports whether a spec has runs made with the race detector.
 func hasRace(s *spec.Spec) bool {
 	for _, c := range s.Cases {
@@ -201,11 +212,15 @@ func hasRace(s *spec.Spec) bool {
 	return false
 }
 
-// buildAll builds the sources and, at the same time, those whose specs
-// have race runs with the race detector, when this machine can: the two
-// builds share the build cache, and runs that need no race binary start as
-// soon as the first build is done.
+// buildAll builds the sources, then, while the runs that need no race
+// binary start, those whose specs have race runs with the race detector,
+// when this machine can. The race build comes second because it is needed
+// last: the plain build gets both cores, and the runs start sooner.
 func (g *Grader) buildAll(ctx context.Context, srcs []*build.Source, opt build.Options) (*build.Result, error) {
+	built, err := build.Build(ctx, g.tmp, srcs, opt)
+	if err != nil {
+		return nil, err
+	}
 	var race []*build.Source
 	if _, unmet := g.tags[spec.TagRace]; !unmet {
 		for _, src := range srcs {
@@ -229,21 +244,13 @@ func (g *Grader) buildAll(ctx context.Context, srcs []*build.Source, opt build.O
 	} else {
 		close(done)
 	}
-	built, err := build.Build(ctx, g.tmp, srcs, opt)
-	wait := func() (*build.Result, error) {
+	built.SetRace(func() (*build.Result, error) {
 		<-done
 		if rerr != nil {
 			return nil, fmt.Errorf("race build: %w", rerr)
 		}
 		return rb, nil
-	}
-	if err != nil {
-		if rb, _ := wait(); rb != nil {
-			rb.Cleanup()
-		}
-		return nil, err
-	}
-	built.SetRace(wait)
+	})
 	return built, nil
 }
 
@@ -319,6 +326,20 @@ func (g *Grader) Grade(ctx context.Context, dir string, tasks []int) (*score.Res
 	if err := g.prepareReferences(ctx, specs); err != nil {
 		return nil, err
 	}
+	// The static rules' type checks need the standard library's export
+	// data: found while the build runs.
+	var static []map[string][]byte
+	for _, src := range list {
+		if hasStatic(src.Spec) {
+			static = append(static, src.Files)
+		}
+	}
+	prefetched := make(chan struct{})
+	go func() {
+		defer close(prefetched)
+		rules.Prefetch(static...)
+	}()
+	defer func() { <-prefetched }()
 	built, err := g.buildAll(ctx, list, opt)
 	if err != nil {
 		return nil, err

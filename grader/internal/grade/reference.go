@@ -136,13 +136,11 @@ func (g *Grader) observeAll(ctx context.Context, s *spec.Spec, built *build.Resu
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			select {
-			case g.sem <- struct{}{}:
-			case <-ctx.Done():
+			if g.slots.acquire(ctx, caseCost(c, nil)) != nil {
 				return
 			}
 			o, err := g.runCase(ctx, built, bt, src, c, true)
-			<-g.sem
+			g.slots.release()
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {

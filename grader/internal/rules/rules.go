@@ -45,7 +45,7 @@ func Load(dir string, files map[string][]byte) (*Package, error) {
 		p.files = append(p.files, f)
 	}
 	p.info = &types.Info{Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
-	conf := types.Config{Importer: importer.ForCompiler(p.fset, "gc", nil)}
+	conf := types.Config{Importer: importer.ForCompiler(p.fset, "gc", exportData.lookup)}
 	pkg, err := conf.Check("main", p.fset, p.files, p.info)
 	if err != nil {
 		return nil, fmt.Errorf("type-check %s: %w", dir, err)

@@ -92,10 +92,14 @@ func (r *runner) shimConfig(c *Cmd, cg *cgroupRun, errFD int) *shimConfig {
 	if i.MountNamespace {
 		conf.Mount, conf.Writable = true, c.Writable
 	}
-	conf.LoUp = i.NetNamespace
-	if i.UTSNamespace {
+	// Shared namespaces have their loopback up and their host name set.
+	conf.LoUp = i.NetNamespace && !r.sharesNet()
+	if i.UTSNamespace && !r.sharesNet() {
 		conf.Hostname = "sandbox"
 	}
+	// The socket filter where a run has no network namespace of its own
+	// (a debugger session needs TCP between Delve and its client).
+	sockets := (!i.NetNamespace || r.sharesNet()) && !r.debugger
 	if i.Dropped {
 		conf.Drop, conf.UID, conf.GID = true, i.UID, i.GID
 	}
@@ -111,12 +115,12 @@ func (r *runner) shimConfig(c *Cmd, cg *cgroupRun, errFD int) *shimConfig {
 			Read:     systemRead,
 			Devices:  systemDevices,
 			Writable: c.Writable,
-			DenyTCP:  !i.NetNamespace && !r.debugger,
+			DenyTCP:  sockets,
 			Scope:    true,
 		}
 	}
 	if i.Seccomp {
-		conf.Seccomp = &seccompPolicy{Sockets: !i.NetNamespace && !r.debugger, Debugger: r.debugger}
+		conf.Seccomp = &seccompPolicy{Sockets: sockets, Debugger: r.debugger}
 	}
 	return conf
 }

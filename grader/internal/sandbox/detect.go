@@ -29,6 +29,11 @@ type Isolation struct {
 	NetNamespace bool
 	// IPCNamespace, UTSNamespace: System V IPC and the host name of its own.
 	IPCNamespace, UTSNamespace bool
+	// SharedNet: the network and UTS namespaces are not made per run:
+	// every run (but a debugger session) enters one pair made at
+	// start-up, and gets the socket filter and Landlock's scopes that
+	// make sharing them safe (see sharedns.go). Root, ABI 6, seccomp.
+	SharedNet bool
 	// UserNamespace: the namespaces are made inside a user namespace of
 	// the run's own (needed when the grader is not root; as root it
 	// makes RLIMIT_NPROC count each run's processes apart).
@@ -82,6 +87,7 @@ func (i Isolation) NoNetwork() bool { return i.NetNamespace || (i.Shim && i.Secc
 // turns off.
 const (
 	OffNamespaces = "namespaces" // every namespace
+	OffShared     = "shared"     // a network and UTS namespace per run, not shared ones
 	OffLandlock   = "landlock"
 	OffSeccomp    = "seccomp"
 	OffCgroup     = "cgroup"
@@ -107,9 +113,11 @@ func (i Isolation) Without(names ...string) (Isolation, error) {
 			i.UID, i.GID, i.Dropped = os.Geteuid(), os.Getegid(), false
 		case OffShim:
 			i.Shim = false
+		case OffShared:
+			i.SharedNet = false
 		default:
-			return i, fmt.Errorf("unknown sandbox mechanism %q (want %s, %s, %s, %s, %s or %s)", n,
-				OffNamespaces, OffLandlock, OffSeccomp, OffCgroup, OffUID, OffShim)
+			return i, fmt.Errorf("unknown sandbox mechanism %q (want %s, %s, %s, %s, %s, %s or %s)", n,
+				OffNamespaces, OffShared, OffLandlock, OffSeccomp, OffCgroup, OffUID, OffShim)
 		}
 	}
 	i.normalize()
@@ -134,6 +142,10 @@ func (i *Isolation) normalize() {
 	}
 	if !i.namespaces() {
 		i.UserNamespace = false
+	}
+	if !i.Shim || !i.NetNamespace || !i.UTSNamespace || i.UserNamespace || i.Landlock < landlockScopeABI ||
+		!i.Seccomp || os.Geteuid() != 0 {
+		i.SharedNet = false
 	}
 }
 
@@ -181,9 +193,25 @@ func detect() Isolation {
 	all.Landlock, all.Seccomp = landlockABI(), seccompArch != 0
 	if cgErr == nil {
 		all.Cgroup, all.cgroup = cp.Version, cp
+		// As root with a cgroup per run, a user namespace adds nothing
+		// (pids.max bounds each run's processes) and costs a full fork
+		// of the grader per run: Go starts a child in a new user
+		// namespace without CLONE_VM, copying the grader's page tables.
+		all.UserNamespace = !root
 	}
 	os.Chown(dir, all.UID, all.GID)
 	if all.Landlock > 0 && all.Seccomp && cgErr == nil && try(all) == nil {
+		if sh := all; root {
+			sh.SharedNet = true
+			sh.normalize()
+			if sh.SharedNet {
+				if err := try(sh); err != nil {
+					all.Notes = append(all.Notes, fmt.Sprintf("shared network namespace: %v", err))
+				} else {
+					all = sh
+				}
+			}
+		}
 		all.Tier, all.Level = all.level()
 		return all
 	}

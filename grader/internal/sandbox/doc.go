@@ -39,8 +39,10 @@
 //   - With the namespaces (Isolation.PIDNamespace, MountNamespace,
 //     NetNamespace, IPCNamespace, UTSNamespace), made inside a user
 //     namespace of the run's own (Isolation.UserNamespace: required when
-//     the grader is not root; as root it makes RLIMIT_NPROC count each
-//     run's processes apart): the run is PID 1 of its PID namespace and
+//     the grader is not root; as root without a cgroup it makes
+//     RLIMIT_NPROC count each run's processes apart; as root with a
+//     cgroup it is left out, because pids.max does that and a new user
+//     namespace makes every start a full fork of the grader): the run is PID 1 of its PID namespace and
 //     /proc lists only its processes; every file system is read-only but
 //     the writable paths (Cmd.Writable), /dev/shm is a private 1 MiB tmpfs,
 //     there is no network but a loopback of its own, System V IPC and the

@@ -155,3 +155,40 @@ func listen(t *testing.T) *listeners {
 	}()
 	return l
 }
+
+// TestSharedNetKeepsRunsApart: runs that share the network namespace
+// cannot reach each other: no TCP listener at all (the socket filter), and
+// no connection to another run's abstract unix socket (Landlock's scope).
+func TestSharedNetKeepsRunsApart(t *testing.T) {
+	detectOnce.Do(func() { detected = Detect() })
+	if !detected.SharedNet {
+		t.Skipf("runs do not share a network namespace here (%s)", detected.Level)
+	}
+	prog := buildProg(t, progSrc)
+	r := New(detected)
+	name := fmt.Sprintf("shared-net-test-%d", os.Getpid())
+	const tcp = "127.0.0.1:7357"
+	served := make(chan string, 1)
+	go func() {
+		out, err := r.Run(context.Background(), &Cmd{Path: prog, Args: []string{prog, "serve", name, tcp},
+			Dir: workDir(t, detected), Timeout: 10 * time.Second})
+		if err != nil {
+			served <- err.Error()
+			return
+		}
+		served <- string(out.Stdout)
+	}()
+	time.Sleep(500 * time.Millisecond) // the server is listening, if it can
+	out, err := r.Run(context.Background(), &Cmd{Path: prog, Args: []string{prog, "net", tcp, tcp, name},
+		Dir: workDir(t, detected), Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	client, server := string(out.Stdout), <-served
+	if !strings.Contains(server, "nothing connected") || strings.Contains(client, ": ok") {
+		t.Errorf("one run reached another through the shared network namespace:\nserver:\n%s\nclient:\n%s", server, client)
+	}
+	if !strings.Contains(server, "socket: address family not supported") {
+		t.Errorf("a run could listen on TCP in the shared network namespace:\n%s", server)
+	}
+}

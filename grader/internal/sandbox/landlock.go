@@ -74,6 +74,10 @@ var (
 
 type landlockRuleset struct{ fd int }
 
+// landlockScopeABI is the first Landlock ABI with scopes: abstract unix
+// sockets and signals confined to the domain.
+const landlockScopeABI = 6
+
 // llAttr is struct landlock_ruleset_attr up to the scoped field (ABI 6).
 type llAttr struct {
 	fs, net, scoped uint64
@@ -91,7 +95,7 @@ func (r *landlockRules) open() (*landlockRuleset, error) {
 			attr.net = unix.LANDLOCK_ACCESS_NET_BIND_TCP | unix.LANDLOCK_ACCESS_NET_CONNECT_TCP
 		}
 	}
-	if abi >= 6 {
+	if abi >= landlockScopeABI {
 		size += unsafe.Sizeof(attr.scoped)
 		if r.Scope {
 			attr.scoped = unix.LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET | unix.LANDLOCK_SCOPE_SIGNAL

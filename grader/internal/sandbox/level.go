@@ -63,13 +63,17 @@ func (i Isolation) level() (Tier, string) {
 	for _, n := range []struct {
 		on   bool
 		name string
-	}{{i.PIDNamespace, "pid"}, {i.MountNamespace, "mount"}, {i.NetNamespace, "net"}, {i.IPCNamespace, "ipc"}, {i.UTSNamespace, "uts"}, {i.UserNamespace, "user"}} {
+	}{{i.PIDNamespace, "pid"}, {i.MountNamespace, "mount"}, {i.NetNamespace && !i.SharedNet, "net"}, {i.IPCNamespace, "ipc"},
+		{i.UTSNamespace && !i.SharedNet, "uts"}, {i.UserNamespace, "user"}} {
 		if n.on {
 			ns = append(ns, n.name)
 		}
 	}
 	if len(ns) > 0 {
 		mech = append(mech, strings.Join(ns, ", ")+" namespaces")
+	}
+	if i.SharedNet {
+		mech = append(mech, "shared net, uts namespaces")
 	}
 	if i.NonRoot() {
 		mech = append(mech, fmt.Sprintf("uid %d", i.UID))

@@ -151,6 +151,8 @@ func main() {
 		fmt.Println(h)
 	case "net": // tcp-addr udp-addr abstract-name: one line each, "ok" or the error
 		netProbe(os.Args[2], os.Args[3], os.Args[4])
+	case "serve": // abstract-name tcp-addr: listen on both, then say what connected within 3 s
+		serve(os.Args[2], os.Args[3])
 	case "alloc": // MiB: touch that much heap in 1 MiB slices
 		n, _ := strconv.Atoi(os.Args[2])
 		var keep [][]byte
@@ -274,6 +276,32 @@ func netProbe(tcp, udp, abstract string) {
 		a.Close()
 	}
 	say("abstract", err)
+}
+
+// serve listens on an abstract unix socket and on a TCP address, and
+// reports what connected to either within three seconds.
+func serve(abstract, tcp string) {
+	got := make(chan string, 2)
+	for _, l := range []struct{ network, addr string }{{"unix", "@" + abstract}, {"tcp", tcp}} {
+		ln, err := net.Listen(l.network, l.addr)
+		if err != nil {
+			fmt.Printf("listen %s: %v\n", l.network, err)
+			continue
+		}
+		fmt.Printf("listen %s: ok\n", l.network)
+		go func() {
+			if c, err := ln.Accept(); err == nil {
+				c.Close()
+				got <- l.network
+			}
+		}()
+	}
+	select {
+	case n := <-got:
+		fmt.Println("accepted", n)
+	case <-time.After(3 * time.Second):
+		fmt.Println("nothing connected")
+	}
 }
 
 // sleepForever blocks in select{}; the sleeping goroutine keeps the
@@ -447,6 +475,9 @@ func isolations(t testing.TB) []isoCase {
 	}
 	if detected.namespaces() {
 		add("no-namespaces", OffNamespaces)
+	}
+	if detected.SharedNet {
+		add("own-net", OffShared)
 	}
 	if detected.Landlock > 0 || detected.Seccomp {
 		add("no-landlock", OffLandlock, OffSeccomp)

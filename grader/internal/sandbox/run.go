@@ -213,6 +213,14 @@ func (r *runner) command(ctx context.Context, c *Cmd, stdin *feeder, caps []*cap
 	if r.iso.Shim {
 		conf := r.shimConfig(c, cg, 3+len(extra))
 		extra = append(extra, errW)
+		if r.sharesNet() {
+			net, uts, err := sharedNamespaces()
+			if err != nil {
+				return nil, err
+			}
+			conf.SetNS = []nsFD{{3 + len(extra), unix.CLONE_NEWNET}, {4 + len(extra), unix.CLONE_NEWUTS}}
+			extra = append(extra, net, uts)
+		}
 		args, err := shimArgs(conf)
 		if err != nil {
 			return nil, err
@@ -231,6 +239,9 @@ func (r *runner) command(ctx context.Context, c *Cmd, stdin *feeder, caps []*cap
 		x.Stdin = stdin.r
 	}
 	x.SysProcAttr = r.iso.sysProcAttr()
+	if r.sharesNet() {
+		x.SysProcAttr.Cloneflags &^= unix.CLONE_NEWNET | unix.CLONE_NEWUTS
+	}
 	x.Cancel = k.cancel
 	// Backstop: if the leader has not exited WaitDelay after the kill,
 	// os/exec kills it again.

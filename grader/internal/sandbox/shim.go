@@ -43,6 +43,7 @@ type shimConfig struct {
 	ErrFD int // the error pipe
 
 	Cgroups []string // cgroup.procs files to join before anything else
+	SetNS   []nsFD   // namespaces to enter next (the shared ones)
 
 	Mount    bool     // in a new mount namespace: remount /proc, private /dev/shm, read-only root
 	Writable []string // with Mount: the directories that stay writable
@@ -97,6 +98,9 @@ func (c *shimConfig) prepare() error {
 		if err := os.WriteFile(p, []byte("0"), 0); err != nil {
 			return fmt.Errorf("join cgroup: %w", err)
 		}
+	}
+	if err := enter(c.SetNS); err != nil {
+		return err
 	}
 	if c.Mount {
 		if err := mountRun(c.Writable); err != nil {
