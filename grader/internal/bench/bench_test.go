@@ -1,6 +1,6 @@
 // Package bench measures the grader against the way other graders work,
-// in the same run: a `go run` per case, serially (GitHub Classroom's
-// command grader, most course scripts).
+// in the same run: a `go run` or `go test` per case, serially (GitHub
+// Classroom's command grader, most course scripts).
 //
 //	make bench    # or: go test -run '^$' -bench . -benchtime 1x ./grader/internal/bench
 //
@@ -158,11 +158,13 @@ func variants(b *testing.B, sample string, n int) []string {
 }
 
 // baseline grades the way GitHub Classroom's command grader and most
-// course scripts do: every test is a shell command, here `go run ./taskNN
-// ARGS` for each program run of each case (each repetition of a repeated
-// one), one after another. (The output comparison is not timed, and
-// function and debugger cases, which would each need a go test or a dlv
-// session, are left out: both only flatter the baseline.)
+// course scripts do: every test is a shell command run one after another,
+// here `go run ./taskNN ARGS` for each program run of each case (each
+// repetition of a repeated one; `go run -race` for a race run), and
+// `go test -run '^TestCaseID$' ./taskNN` for each case that calls the
+// task's functions (the test it runs is empty: the command's cost, not the
+// checks'). The output comparison is not timed, and debugger cases are
+// left out: both only flatter the baseline.
 func baseline(b *testing.B, dir string, all []*spec.Spec) {
 	mod := filepath.Join(dir, "go.mod")
 	if _, err := os.Stat(mod); err != nil {
@@ -173,28 +175,66 @@ func baseline(b *testing.B, dir string, all []*spec.Spec) {
 		if _, err := os.Stat(filepath.Join(dir, task)); err != nil || s.Kind == spec.KindWritten {
 			continue
 		}
+		writeCaseTests(b, filepath.Join(dir, task), s)
 		for _, c := range s.Cases {
 			for _, r := range c.Runs {
-				if r.IsFunction() || r.IsDebug() {
+				if r.IsDebug() {
 					continue
 				}
-				// A repeated run is as many commands (a race run would need
-				// a go run -race each: counted as plain runs, flattering).
 				for range max(r.Repeat, 1) {
-					goRun(dir, task, r)
+					if r.IsFunction() {
+						goTest(dir, task, c.ID, r)
+					} else {
+						goRun(dir, task, r)
+					}
 				}
 			}
 		}
 	}
 }
 
+// writeCaseTests gives the task an empty test per case that calls its
+// functions, as a peer's harness would have one test per case.
+func writeCaseTests(b *testing.B, dir string, s *spec.Spec) {
+	var src strings.Builder
+	src.WriteString("package main\n\nimport \"testing\"\n")
+	for _, c := range s.Cases {
+		for _, r := range c.Runs {
+			if r.IsFunction() {
+				fmt.Fprintf(&src, "\nfunc TestCase%s(t *testing.T) {}\n", strings.ToUpper(c.ID))
+				break
+			}
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "zz_bench_test.go"), []byte(src.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+}
+
 // goRun is one test of the baseline: `go run ./taskNN ARGS`.
 func goRun(dir, task string, r spec.Run) {
+	args := []string{"run"}
+	if r.Race {
+		args = append(args, "-race")
+	}
+	goCommand(dir, r, append(append(args, "./"+task), r.Args...)...)
+}
+
+// goTest is one function case of the baseline: `go test -run` of its test.
+func goTest(dir, task, id string, r spec.Run) {
+	goCommand(dir, r, "test", "-count=1", "-run", "^TestCase"+strings.ToUpper(id)+"$", "./"+task)
+}
+
+func goCommand(dir string, r spec.Run, args ...string) {
 	ctx, cancel := context.WithTimeout(context.Background(), r.Timeout.Std()+30*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "go", append([]string{"run", "./" + task}, r.Args...)...)
+	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=-mod=mod", "GOPROXY=off")
+	cgo := "CGO_ENABLED=0"
+	if r.Race {
+		cgo = "CGO_ENABLED=1"
+	}
+	cmd.Env = append(os.Environ(), cgo, "GOFLAGS=-mod=mod", "GOPROXY=off")
 	for k, v := range r.Env {
 		cmd.Env = append(cmd.Env, k+"="+v)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/classgrade/gograder/grader/internal/sandbox"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -53,6 +54,7 @@ type Result struct {
 	sources   map[string]*Source
 	goVersion string
 	goCmd     string
+	iso       sandbox.Isolation
 	debug     debugBuilds
 }
 
@@ -84,6 +86,10 @@ type Options struct {
 	GoCmd     string        // the go command (default "go")
 	// Race builds with the race detector (cgo on: the one exception).
 	Race bool
+	// Isolation is what go commands get beside their rlimits (no
+	// network, seccomp, Landlock; see sandbox.ConfineCommand); the zero
+	// value gives the rlimits alone.
+	Isolation sandbox.Isolation
 }
 
 const maxMessageLines = 20
@@ -113,7 +119,7 @@ func Build(ctx context.Context, tmpDir string, srcs []*Source, opt Options) (*Re
 		return nil, fmt.Errorf("create workspace: %w", err)
 	}
 	b := &builder{opt: opt, dir: dir, res: &Result{Dir: dir, Tasks: map[string]*Task{},
-		sources: map[string]*Source{}, goVersion: opt.GoVersion, goCmd: opt.GoCmd}}
+		sources: map[string]*Source{}, goVersion: opt.GoVersion, goCmd: opt.GoCmd, iso: opt.Isolation}}
 	for _, s := range srcs {
 		b.res.sources[s.Name] = s
 	}
@@ -408,7 +414,7 @@ func (b *builder) compileError(ctx context.Context, u *unit) {
 	msg := ""
 	if err := writeFiles(dir, map[string][]byte{"go.mod": goMod(b.opt.GoVersion)}); err == nil {
 		if err := writeFiles(filepath.Join(dir, u.src.Name), files); err == nil {
-			cmd, cancel := goCommand(ctx, b.opt.GoCmd, dir, "build", "-o", os.DevNull, "./"+u.src.Name)
+			cmd, cancel := goCommand(ctx, b.opt.GoCmd, dir, b.workspace(), "build", "-o", os.DevNull, "./"+u.src.Name)
 			out, err := cmd.CombinedOutput()
 			cancel()
 			if err != nil {
@@ -422,6 +428,10 @@ func (b *builder) compileError(ctx context.Context, u *unit) {
 	u.task.Message = trimMessage(msg)
 }
 
+func (b *builder) workspace() workspace {
+	return workspace{root: b.dir, cache: goCache(b.opt.GoCmd), iso: b.opt.Isolation}
+}
+
 func (b *builder) goBuild(ctx context.Context, args ...string) (string, error) {
 	// No symbol table or DWARF: panics and race reports name functions
 	// and lines from the runtime's own tables, and Delve gets a build of
@@ -430,7 +440,7 @@ func (b *builder) goBuild(ctx context.Context, args ...string) (string, error) {
 	if b.opt.Race {
 		flags = append(flags, "-race")
 	}
-	cmd, cancel := goCommand(ctx, b.opt.GoCmd, filepath.Join(b.dir, "src"), append(flags, args...)...)
+	cmd, cancel := goCommand(ctx, b.opt.GoCmd, filepath.Join(b.dir, "src"), b.workspace(), append(flags, args...)...)
 	defer cancel()
 	if b.opt.Race {
 		cmd.Env = append(cmd.Env, "CGO_ENABLED=1") // the last value wins

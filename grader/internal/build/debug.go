@@ -62,7 +62,7 @@ func (r *Result) buildDebug(ctx context.Context, name string) (string, error) {
 		return "", r.debug.modErr
 	}
 	exe := filepath.Join(dir, "prog")
-	cmd, cancel := goCommand(ctx, r.goCmd, filepath.Join(r.Dir, "debug"), "build", "-gcflags=all=-N -l", "-o", exe, "./"+pkgDir(name))
+	cmd, cancel := goCommand(ctx, r.goCmd, filepath.Join(r.Dir, "debug"), workspace{root: r.Dir, cache: goCache(r.goCmd), iso: r.iso}, "build", "-gcflags=all=-N -l", "-o", exe, "./"+pkgDir(name))
 	defer cancel()
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("debug build of %s: %w\n%s", name, err, trimMessage(string(out)))

@@ -26,7 +26,7 @@ func Calls(r *spec.Run, obs, ref *Observation) Verdict {
 			return v
 		}
 	}
-	if v, bad := ended(obs); bad && obs.TimedOut {
+	if v, bad := ended(obs); bad && (obs.TimedOut || obs.Limit == "disk") {
 		return v
 	}
 	return Files(r.Expect, obs, ref)

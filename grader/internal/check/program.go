@@ -62,7 +62,7 @@ func ended(obs *Observation) (Verdict, bool) {
 		return Verdict{Status: RuntimeError, Message: obs.LimitDetail + limitAdvice[obs.Limit]}, true
 	case obs.Limit == "cpu-time":
 		return Verdict{Status: Timeout, Message: obs.LimitDetail + ": is there a loop that never ends?"}, true
-	case obs.Limit == "file-size":
+	case obs.Limit == "file-size" || obs.Limit == "disk":
 		return Verdict{Status: OutputLimit, Message: obs.LimitDetail + ": is there a loop that never ends?"}, true
 	case obs.OutputLimit != "":
 		return Verdict{Status: OutputLimit, Message: fmt.Sprintf("wrote too much to %s and was stopped: is there a loop that never ends?", obs.OutputLimit)}, true

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/classgrade/gograder/grader/internal/sandbox"
 	"io"
 	"os"
 	"os/signal"
@@ -67,6 +68,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
+	defer sandbox.Release() // the cgroups kept for runs
 	return Run(ctx, env, args)
 }
 

@@ -130,6 +130,13 @@ func (f *gradeFlags) grader(opt grade.Options) (*grade.Grader, error) {
 		return nil, err
 	}
 	opt.Runner = sandbox.New(opt.Isolation)
+	if opt.Isolation.Tmpfs && opt.TmpDir == "" && opt.KeepWork == nil {
+		// Workspaces and case directories on a tmpfs of the grader's own
+		// (unmounted when the command ends: Main's sandbox.Release).
+		if dir, err := sandbox.Scratch(grade.TempDir(opt.Isolation)); err == nil {
+			opt.TmpDir = dir
+		}
+	}
 	// Files a run creates get 0644 from 0666 (catalogue 0.2).
 	syscall.Umask(0o022)
 	g := grade.New(opt)

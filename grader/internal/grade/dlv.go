@@ -93,7 +93,8 @@ func FindDelve(given string) (string, string) {
 
 // execDebug runs one debugger run: the task's debug build under Delve,
 // driven by the task's debug.dlv, in the sandbox.
-func (g *Grader) execDebug(ctx context.Context, built *build.Result, bt *build.Task, src *build.Source, r *spec.Run, base, dir, home string) (*check.Observation, error) {
+func (g *Grader) execDebug(ctx context.Context, built *build.Result, bt *build.Task, src *build.Source, r *spec.Run, x execOpts) (*check.Observation, error) {
+	base, dir, home := x.base, x.dir, x.home
 	if err := fixture.Stage(dir, r.Stage, g.owner()); err != nil {
 		return nil, err
 	}
@@ -142,6 +143,7 @@ func (g *Grader) execDebug(ctx context.Context, built *build.Result, bt *build.T
 		Timeout:   DebugTimeout,
 		StdoutCap: StdoutCap,
 		StderrCap: StderrCap,
+		Disk:      x.disk,
 	}
 	start := time.Now()
 	res, err := g.debugRunner.Run(ctx, cmd)

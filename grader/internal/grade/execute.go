@@ -42,6 +42,15 @@ func (g *Grader) runCase(ctx context.Context, built *build.Result, bt *build.Tas
 		return nil, fmt.Errorf("create run directory: %w", err)
 	}
 	defer removeAll(base)
+	var disk *sandbox.Disk
+	if g.iso.Tmpfs {
+		// The case's directories on a tmpfs of their own: what its runs
+		// write is bounded, and kept off the host's disk.
+		if disk, err = sandbox.MountDisk(base, sandbox.DiskSize, sandbox.DiskFiles, g.iso.UID, g.iso.GID); err != nil {
+			return nil, err
+		}
+		defer disk.Unmount()
+	}
 	if err := g.own(base); err != nil {
 		return nil, err
 	}
@@ -76,7 +85,7 @@ func (g *Grader) runCase(ctx context.Context, built *build.Result, bt *build.Tas
 			case r.IsDebug() && reference:
 				o = &check.Observation{}
 			case r.IsDebug():
-				o, err = g.execDebug(ctx, built, bt, src, r, base, dir, home)
+				o, err = g.execDebug(ctx, built, bt, src, r, execOpts{dir: dir, home: home, base: base, disk: disk})
 			default:
 				rb := bt
 				if r.Race && !reference {
@@ -87,7 +96,7 @@ func (g *Grader) runCase(ctx context.Context, built *build.Result, bt *build.Tas
 						return nil, fmt.Errorf("case %s: no race build of %s", c.ID, bt.Name)
 					}
 				}
-				o, err = g.execRun(ctx, rb, c, r, execOpts{dir: dir, home: home, base: base, rep: rep,
+				o, err = g.execRun(ctx, rb, c, r, execOpts{dir: dir, home: home, base: base, disk: disk, rep: rep,
 					race: r.Race && !reference})
 			}
 			if err != nil {
@@ -97,6 +106,14 @@ func (g *Grader) runCase(ctx context.Context, built *build.Result, bt *build.Tas
 				first = o
 			} else {
 				first.Repeats = append(first.Repeats, o)
+			}
+			if o.Limit == sandbox.LimitDisk {
+				// The case's disk is full: nothing more can run in it, and
+				// this run's verdict (output-limit) is the case's.
+				for len(obs) < len(c.Runs) {
+					obs = append(obs, first)
+				}
+				return obs, nil
 			}
 		}
 		obs = append(obs, first)
@@ -129,8 +146,9 @@ func (g *Grader) mkdir(dir string) error {
 // execOpts says where and how one execution of a run happens.
 type execOpts struct {
 	dir, home, base string
-	rep             int  // repetition number (GOMAXPROCS cycles with it)
-	race            bool // the binary is a race build
+	disk            *sandbox.Disk // the case's tmpfs, if any
+	rep             int           // repetition number (GOMAXPROCS cycles with it)
+	race            bool          // the binary is a race build
 }
 
 // gomaxprocs are the values repeated runs cycle through (catalogue "gmp").
@@ -201,6 +219,7 @@ func (g *Grader) execRun(ctx context.Context, bt *build.Task, c *spec.Case, r *s
 		// Outputs are compared whole: keep far more than any contract asks for.
 		StdoutCap: StdoutCap,
 		StderrCap: StderrCap,
+		Disk:      x.disk,
 	}
 	if r.Stdin != nil {
 		cmd.Stdin = []byte(*r.Stdin)

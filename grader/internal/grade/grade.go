@@ -85,16 +85,14 @@ type Grader struct {
 // New returns a Grader.
 func New(opt Options) *Grader {
 	if opt.TmpDir == "" {
-		opt.TmpDir = os.TempDir()
-		// Runs as another user must reach the binaries and their
-		// directories: a private TMPDIR (0700) would lock them out.
-		if opt.Isolation.Dropped && !traversable(opt.TmpDir) && traversable("/tmp") {
-			opt.TmpDir = "/tmp"
-		}
+		opt.TmpDir = TempDir(opt.Isolation)
 	}
 	if opt.Jobs <= 0 {
 		opt.Jobs = 2 * runtime.NumCPU()
 	}
+	// Builds of student code get the runs' isolation where it fits a
+	// trusted tool: no network, seccomp, writes confined by Landlock.
+	opt.Build.Isolation = opt.Isolation
 	g := &Grader{opt: opt, specs: map[int]*spec.Spec{}, runner: opt.Runner, iso: opt.Isolation,
 		tmp: opt.TmpDir, slots: newSlots(opt.Jobs), refs: map[int]*refTask{}}
 	for _, s := range opt.Specs {
@@ -153,6 +151,18 @@ func unmetTags(iso sandbox.Isolation) map[string]string {
 		m[spec.TagLinux] = "needs /dev/full"
 	}
 	return m
+}
+
+// TempDir is where a grader under iso keeps its workspaces and run
+// directories by default: TMPDIR, unless runs execute as another user
+// and a private TMPDIR (0700) would lock them out of the binaries and
+// their directories; then /tmp.
+func TempDir(iso sandbox.Isolation) string {
+	dir := os.TempDir()
+	if iso.Dropped && !traversable(dir) && traversable("/tmp") {
+		dir = "/tmp"
+	}
+	return dir
 }
 
 // traversable reports whether every user can pass through dir and its

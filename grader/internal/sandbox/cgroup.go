@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -106,17 +107,136 @@ func (p cgroupParent) try() error {
 
 // cgroupRun is one run's cgroups.
 type cgroupRun struct {
-	v      int
-	memory string // the memory cgroup (v2: the run's cgroup)
-	pids   string // v1: the pids cgroup
-	limit  int64
+	v        int
+	memory   string // the memory cgroup (v2: the run's cgroup)
+	pids     string // v1: the pids cgroup
+	limit    int64
+	maxProcs int    // pids.max as the run starts
+	ooms     int    // OOM kills counted before the run (a reused cgroup keeps its count)
+	empty    bool   // teardown left nothing in it: it can serve another run
+	parent   string // the parent's memory directory (the pool's key)
+}
+
+// Making and removing two cgroups for every run costs about half a
+// millisecond of CPU, and the kernel's work to free them more: an emptied
+// cgroup waits in a pool for the next run instead, with its limits set
+// again, its peak reset and its OOM count noted. The pool is per process;
+// Release removes what it holds, and Detect removes what a dead grader
+// left (sweepCgroups).
+var cgroupPool struct {
+	sync.Mutex
+	idle []*cgroupRun
+}
+
+// maxIdleCgroups bounds the pool: about the runs in flight at once.
+const maxIdleCgroups = 16
+
+// get returns a run's cgroups with these limits: an idle one from the
+// pool, or a new one.
+func (p cgroupParent) get(memory int64, procs int) (*cgroupRun, error) {
+	cgroupPool.Lock()
+	var r *cgroupRun
+	for i := len(cgroupPool.idle) - 1; i >= 0; i-- {
+		if c := cgroupPool.idle[i]; c.parent == p.Memory && c.v == p.Version {
+			r = c
+			cgroupPool.idle = append(cgroupPool.idle[:i], cgroupPool.idle[i+1:]...)
+			break
+		}
+	}
+	cgroupPool.Unlock()
+	if r == nil {
+		return p.create(memory, procs)
+	}
+	if err := r.reset(memory, procs); err != nil {
+		r.remove()
+		return p.create(memory, procs)
+	}
+	return r, nil
+}
+
+// reset readies a pooled cgroup for the next run.
+func (r *cgroupRun) reset(memory int64, procs int) error {
+	if r.v != 1 {
+		return errors.New("cgroup: only v1 peaks can be reset")
+	}
+	if memory != r.limit {
+		if err := os.WriteFile(filepath.Join(r.memory, "memory.limit_in_bytes"), []byte(strconv.FormatInt(memory, 10)), 0); err != nil {
+			return err
+		}
+		sw := os.WriteFile(filepath.Join(r.memory, "memory.memsw.limit_in_bytes"), []byte(strconv.FormatInt(memory, 10)), 0)
+		if sw != nil && !errors.Is(sw, os.ErrNotExist) {
+			return sw
+		}
+		r.limit = memory
+	}
+	if err := os.WriteFile(filepath.Join(r.pids, "pids.max"), []byte(strconv.Itoa(procs)), 0); err != nil {
+		return err
+	}
+	r.maxProcs = procs
+	if err := os.WriteFile(filepath.Join(r.memory, "memory.max_usage_in_bytes"), []byte("0"), 0); err != nil {
+		return err
+	}
+	r.ooms, r.empty = r.oomCount(), false
+	return nil
+}
+
+// release returns the run's cgroups to the pool when teardown emptied
+// them, and removes them otherwise.
+func (r *cgroupRun) release() error {
+	if r.v == 1 && r.empty && len(r.procs()) == 0 {
+		cgroupPool.Lock()
+		if len(cgroupPool.idle) < maxIdleCgroups {
+			cgroupPool.idle = append(cgroupPool.idle, r)
+			cgroupPool.Unlock()
+			return nil
+		}
+		cgroupPool.Unlock()
+	}
+	return r.remove()
+}
+
+// Release removes the cgroups the pool keeps and unmounts the scratch
+// disk (Scratch). Call it when the process is done running programs
+// (runs after it make new cgroups).
+func Release() error {
+	cgroupPool.Lock()
+	idle := cgroupPool.idle
+	cgroupPool.idle = nil
+	cgroupPool.Unlock()
+	var errs []error
+	for _, r := range idle {
+		errs = append(errs, r.remove())
+	}
+	errs = append(errs, releaseScratch())
+	return errors.Join(errs...)
+}
+
+// sweepCgroups removes the run cgroups that graders which died left
+// below p (named gograder-PID-N, PID no longer running); the kernel
+// refuses to remove one that still has a process.
+func (p cgroupParent) sweepCgroups() {
+	for _, d := range []string{p.Memory, p.Pids} {
+		if d == "" {
+			continue
+		}
+		ents, _ := os.ReadDir(d)
+		for _, e := range ents {
+			rest, ok := strings.CutPrefix(e.Name(), "gograder-")
+			pidStr, _, ok2 := strings.Cut(rest, "-")
+			pid, err := strconv.Atoi(pidStr)
+			if !ok || !ok2 || err != nil || !e.IsDir() || pid == os.Getpid() || syscall.Kill(pid, 0) != syscall.ESRCH {
+				continue
+			}
+			os.Remove(filepath.Join(d, e.Name()))
+		}
+	}
 }
 
 // create makes a run's cgroups with a memory limit (bytes) and a process
 // limit.
 func (p cgroupParent) create(memory int64, procs int) (*cgroupRun, error) {
 	name := fmt.Sprintf("gograder-%d-%d", os.Getpid(), cgroupSeq.Add(1))
-	r := &cgroupRun{v: p.Version, memory: filepath.Join(p.Memory, name), limit: memory}
+	r := &cgroupRun{v: p.Version, memory: filepath.Join(p.Memory, name), limit: memory, maxProcs: procs, parent: p.Memory}
 	if p.Version == 1 {
 		r.pids = filepath.Join(p.Pids, name)
 	}
@@ -206,6 +326,7 @@ func (r *cgroupRun) kill(budget time.Duration) (found, left int) {
 	for {
 		pids := r.procs()
 		if len(pids) == 0 {
+			r.empty = true
 			return len(seen), 0
 		}
 		for _, pid := range pids {
@@ -221,23 +342,26 @@ func (r *cgroupRun) kill(budget time.Duration) (found, left int) {
 
 // oomKilled reports whether the kernel killed a process of the run for
 // exceeding the memory limit.
-func (r *cgroupRun) oomKilled() bool {
+func (r *cgroupRun) oomKilled() bool { return r.oomCount() > r.ooms }
+
+// oomCount is how many OOM kills the cgroup has seen.
+func (r *cgroupRun) oomCount() int {
 	file := "memory.oom_control"
 	if r.v == 2 {
 		file = "memory.events"
 	}
 	b, err := os.ReadFile(filepath.Join(r.memory, file))
 	if err != nil {
-		return false
+		return 0
 	}
 	s := bufio.NewScanner(bytes.NewReader(b))
 	for s.Scan() {
 		if rest, ok := strings.CutPrefix(s.Text(), "oom_kill "); ok {
 			n, _ := strconv.Atoi(strings.TrimSpace(rest))
-			return n > 0
+			return n
 		}
 	}
-	return false
+	return 0
 }
 
 // peak returns the most memory the run used, in bytes (0 if unknown).

@@ -61,6 +61,11 @@ type Cmd struct {
 	// every existing absolute path an argument or an environment value
 	// names whole.
 	Writable []string
+
+	// Disk is the tmpfs the run's directories are on (MountDisk), if
+	// any: a run that fills it was refused with ENOSPC, and its Outcome
+	// says so (LimitDisk).
+	Disk *Disk
 }
 
 // Outcome is what the run did. Failures of the program are data here.
@@ -78,7 +83,8 @@ type Outcome struct {
 	// Limit constants), and LimitDetail says it for people: "ran out of
 	// memory (limit 512 MiB)". When the CPU-time limit killed the run,
 	// TimedOut is set too; when a file reached RLIMIT_FSIZE (the write
-	// failed with EFBIG: Go ignores SIGXFSZ), OutputLimit is "a file".
+	// failed with EFBIG: Go ignores SIGXFSZ), OutputLimit is "a file";
+	// when the run filled its Disk, OutputLimit is "the disk".
 	Limit       string
 	LimitDetail string
 	CPUTime     time.Duration // user and system CPU time of the program and the children it waited for
@@ -92,6 +98,7 @@ const (
 	LimitMemory    = "memory"    // the cgroup's OOM kill, or Go's "out of memory" under RLIMIT_DATA
 	LimitOutput    = "output"    // a stream cap (OutputLimit names the stream)
 	LimitFileSize  = "file-size" // RLIMIT_FSIZE (OutputLimit is "a file")
+	LimitDisk      = "disk"      // Cmd.Disk full: no space or no file left (OutputLimit is "the disk")
 	LimitProcesses = "processes" // no new thread or process: pids.max or RLIMIT_NPROC
 )
 

@@ -45,13 +45,20 @@ type Isolation struct {
 	// Shim: runs start through the re-exec shim, which sets the rlimits
 	// (DATA, CPU, FSIZE, NOFILE, NPROC, CORE) before the program starts
 	// and applies everything below.
-	Shim     bool
+	Shim bool
+	// Launcher is the shim's executable when it is the launcher beside
+	// the grader (see LauncherName); "" means the grader's own.
+	Launcher string
 	Landlock int  // the Landlock ABI applied to runs (0: none)
 	Seccomp  bool // the seccomp deny list (and socket-family filter without NetNamespace)
 	// Cgroup is the cgroup version runs get a cgroup of their own in
 	// (memory and pids limits over the whole tree), 0 for none.
 	Cgroup int
 	cgroup cgroupParent
+
+	// Tmpfs: the grader can mount a tmpfs (MountDisk) for each case's
+	// directories, bounding what its runs write (root).
+	Tmpfs bool
 
 	// Subreaper: without a PID namespace, the grader is a child subreaper
 	// and sweeps each run's leftovers.
@@ -88,6 +95,7 @@ func (i Isolation) NoNetwork() bool { return i.NetNamespace || (i.Shim && i.Secc
 const (
 	OffNamespaces = "namespaces" // every namespace
 	OffShared     = "shared"     // a network and UTS namespace per run, not shared ones
+	OffTmpfs      = "tmpfs"      // case directories on the disk, not on a tmpfs each
 	OffLandlock   = "landlock"
 	OffSeccomp    = "seccomp"
 	OffCgroup     = "cgroup"
@@ -115,9 +123,11 @@ func (i Isolation) Without(names ...string) (Isolation, error) {
 			i.Shim = false
 		case OffShared:
 			i.SharedNet = false
+		case OffTmpfs:
+			i.Tmpfs = false
 		default:
-			return i, fmt.Errorf("unknown sandbox mechanism %q (want %s, %s, %s, %s, %s, %s or %s)", n,
-				OffNamespaces, OffShared, OffLandlock, OffSeccomp, OffCgroup, OffUID, OffShim)
+			return i, fmt.Errorf("unknown sandbox mechanism %q (want %s, %s, %s, %s, %s, %s, %s or %s)", n,
+				OffNamespaces, OffShared, OffTmpfs, OffLandlock, OffSeccomp, OffCgroup, OffUID, OffShim)
 		}
 	}
 	i.normalize()
@@ -142,6 +152,9 @@ func (i *Isolation) normalize() {
 	}
 	if !i.namespaces() {
 		i.UserNamespace = false
+	}
+	if os.Geteuid() != 0 {
+		i.Tmpfs = false
 	}
 	if !i.Shim || !i.NetNamespace || !i.UTSNamespace || i.UserNamespace || i.Landlock < landlockScopeABI ||
 		!i.Seccomp || os.Geteuid() != 0 {
@@ -182,8 +195,31 @@ func detect() Isolation {
 	note := func(what string, err error) { iso.Notes = append(iso.Notes, fmt.Sprintf("%s: %v", what, err)) }
 	try := func(t Isolation) error { return probe(t, dir) }
 
+	if l := findLauncher(); l != "" {
+		t := iso
+		t.Shim, t.Launcher = true, l
+		if err := try(t); err != nil {
+			note("the launcher beside the grader (runs start through the grader itself)", err)
+		} else {
+			iso.Launcher = l
+		}
+	}
+	if root {
+		if err := sweepDisks(); err != nil {
+			note("case disks a dead grader left mounted", err)
+		}
+		if err := tryDisk(dir); err != nil {
+			note("a tmpfs per case", err)
+		} else {
+			iso.Tmpfs = true
+		}
+	}
+
 	// Everything at once first: one probe on a machine that has it all.
 	cp, cgErr := findCgroups()
+	if cgErr == nil {
+		cp.sweepCgroups()
+	}
 	all := iso
 	if root {
 		all.UID, all.GID, all.Dropped = Nobody, Nobody, true
@@ -328,6 +364,19 @@ func probeDir() (string, error) {
 	}
 	os.Chmod(d, 0o755)
 	return d, nil
+}
+
+// tryDisk mounts and unmounts a case disk below dir.
+func tryDisk(dir string) error {
+	t := filepath.Join(dir, "disk")
+	if err := os.Mkdir(t, 0o755); err != nil {
+		return err
+	}
+	d, err := MountDisk(t, 1<<20, 16, 0, 0)
+	if err != nil {
+		return err
+	}
+	return d.Unmount()
 }
 
 // probeTargets are tried in order as the tiny program of a probe.

@@ -45,6 +45,13 @@ func (r *runner) explain(out *Outcome, c *Cmd, ps *os.ProcessState, cg *cgroupRu
 		set(LimitOutput, "wrote too much to %s (limit %s)", out.OutputLimit, size(capOf(c, out.OutputLimit)))
 		return
 	}
+	if c.Disk != nil {
+		if what := c.Disk.full(); what != "" {
+			out.OutputLimit = "the disk"
+			set(LimitDisk, "filled its disk (limit %s)", what)
+			return
+		}
+	}
 	if !r.iso.Shim {
 		return
 	}

@@ -92,6 +92,9 @@ func (i Isolation) level() (Tier, string) {
 	if i.Cgroup > 0 {
 		mech = append(mech, fmt.Sprintf("cgroup v%d", i.Cgroup))
 	}
+	if i.Tmpfs {
+		mech = append(mech, "tmpfs per case")
+	}
 	if !i.PIDNamespace && i.Subreaper {
 		mech = append(mech, "subreaper")
 	}

@@ -151,6 +151,16 @@ func main() {
 		fmt.Println(h)
 	case "net": // tcp-addr udp-addr abstract-name: one line each, "ok" or the error
 		netProbe(os.Args[2], os.Args[3], os.Args[4])
+	case "files": // n size: write n files of size bytes, stop at the first error and print it
+		n, _ := strconv.Atoi(os.Args[2])
+		size, _ := strconv.Atoi(os.Args[3])
+		for i := 0; i < n; i++ {
+			if err := os.WriteFile(fmt.Sprintf("f%07d", i), make([]byte, size), 0o644); err != nil {
+				fmt.Println(err)
+				os.Exit(1)
+			}
+		}
+		fmt.Println("wrote", n)
 	case "serve": // abstract-name tcp-addr: listen on both, then say what connected within 3 s
 		serve(os.Args[2], os.Args[3])
 	case "alloc": // MiB: touch that much heap in 1 MiB slices
@@ -361,6 +371,7 @@ type report struct {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	Release()
 	if binDir != "" {
 		os.RemoveAll(binDir)
 	}

@@ -85,10 +85,10 @@ func (r *runner) Run(ctx context.Context, c *Cmd) (*Outcome, error) {
 		if mem < 0 {
 			mem = 1 << 62
 		}
-		if cg, err = r.iso.cgroup.create(mem, cmd.Processes); err != nil {
+		if cg, err = r.iso.cgroup.get(mem, cmd.Processes); err != nil {
 			return nil, fmt.Errorf("run %s: %w", cmd.Path, err)
 		}
-		defer cg.remove()
+		defer cg.release()
 	}
 	stdin, caps, err := openPipes(&cmd)
 	if err != nil {
@@ -225,7 +225,7 @@ func (r *runner) command(ctx context.Context, c *Cmd, stdin *feeder, caps []*cap
 		if err != nil {
 			return nil, err
 		}
-		x = exec.CommandContext(ctx, "/proc/self/exe")
+		x = exec.CommandContext(ctx, r.iso.shimExe())
 		x.Args = args
 	} else {
 		x = exec.CommandContext(ctx, c.Path)

@@ -36,6 +36,8 @@ const (
 
 // shimConfig is what the grader tells the shim, as JSON in argv[1].
 type shimConfig struct {
+	Proto string // shimProto of the grader's build: a launcher of another build refuses to go on
+
 	Path string   // the program (absolute)
 	Argv []string // its argv
 	Dir  string   // its working directory (the shim's already; again after mounts)
@@ -80,6 +82,9 @@ func runShim(arg string) {
 	}
 	if c.ErrFD > 2 {
 		unix.CloseOnExec(c.ErrFD)
+	}
+	if c.Proto != shimProto {
+		shimExit(c.ErrFD, "", fmt.Errorf("%s is from another build of the grader (protocol %s, want %s)", os.Args[0], shimProto, c.Proto))
 	}
 	if err := c.prepare(); err != nil {
 		shimExit(c.ErrFD, "", err)
@@ -234,6 +239,7 @@ func parseShimError(s string) error {
 
 // shimArgs returns the shim's argv for c.
 func shimArgs(c *shimConfig) ([]string, error) {
+	c.Proto = shimProto
 	b, err := json.Marshal(c)
 	if err != nil {
 		return nil, err

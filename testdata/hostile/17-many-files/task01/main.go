@@ -1,9 +1,13 @@
 // Hostile #17: creates empty files until it is stopped or refused (an
-// inode bomb). Without a per-run tmpfs (size=, nr_inodes=) it is stopped by
-// the wall-clock limit: the files it made are bounded by the time it had,
-// and go with the run's directory.
+// inode bomb). On the case's tmpfs (a root grader: size=, nr_inodes=) the
+// kernel refuses the 4097th file with ENOSPC and the verdict is
+// output-limit; without one it is stopped by the wall-clock limit, the
+// files it made bounded by the time it had, and gone with the run's
+// directory. The host's disk is never touched.
 //
 // expect: c1=timeout|output-limit c6=pass
+// with tmpfs: c1=output-limit
+// explain with tmpfs: c1=^filled its disk \(limit 4096 files\)
 package main
 
 import (

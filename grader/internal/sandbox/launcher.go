@@ -1,0 +1,64 @@
+package sandbox
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// The launcher is a small executable installed beside the grader
+// (grader/gograder-launcher: this package's shim and nothing else). Runs
+// start through it when it is there and from the same build: it starts in
+// a fraction of the time the grader's own executable takes (a tenth of a
+// grading's CPU is spent starting shims), and without the grader's other
+// packages' init functions. Without it, the grader re-executes itself
+// (/proc/self/exe), which is just as safe.
+
+// LauncherName is the launcher's file name, beside the grader's executable.
+const LauncherName = "gograder-launcher"
+
+// The package's own source, whose hash is the shim's protocol: a launcher
+// left from another build refuses the grader's configuration (and the
+// grader, finding that out at start-up, re-executes itself instead).
+//
+//go:embed *.go
+var sources embed.FS
+
+var shimProto = sourceHash()
+
+func sourceHash() string {
+	names, _ := fs.Glob(sources, "*.go")
+	sort.Strings(names)
+	h := sha256.New()
+	for _, n := range names {
+		b, _ := sources.ReadFile(n)
+		h.Write([]byte(n))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// findLauncher returns the launcher beside the grader's executable, or "".
+func findLauncher() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	p := filepath.Join(filepath.Dir(exe), LauncherName)
+	if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0 {
+		return ""
+	}
+	return p
+}
+
+// shimExe is the executable runs start through under i.
+func (i Isolation) shimExe() string {
+	if i.Launcher != "" {
+		return i.Launcher
+	}
+	return "/proc/self/exe"
+}
