@@ -65,8 +65,8 @@ demo: build dlv
 
 ## bench: the grader against the usual one-build-per-task grading, in the
 ## same run, on BENCH_N distinct submissions each (default 6).
-bench: dlv
-	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./grader/internal/bench
+bench: build dlv
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./grader/internal/bench
 
 clean:
 	rm -rf $(BIN)

@@ -81,6 +81,17 @@ func printDoctor(w io.Writer, iso sandbox.Isolation) {
 	if !iso.UserNamespace {
 		userns = "without a user namespace"
 	}
+	shim := ""
+	if iso.Shim {
+		shim = "through the grader itself: no " + sandbox.LauncherName + " of this build beside it"
+		if iso.Launcher != "" {
+			shim = "through " + iso.Launcher
+		}
+	}
+	netDetail := ""
+	if iso.SharedNet {
+		netDetail = "one shared by the runs, which can open no inet socket"
+	}
 	nsEnable := "a kernel with user namespaces (user.max_user_namespaces > 0; on Ubuntu 23.10 and later also " +
 		"kernel.apparmor_restrict_unprivileged_userns=0); in Docker, a seccomp profile that allows unshare/clone " +
 		"(--security-opt seccomp=unconfined) or --privileged"
@@ -88,12 +99,12 @@ func printDoctor(w io.Writer, iso sandbox.Isolation) {
 		{name: "uid drop", gives: "permission bits apply to runs; RLIMIT_NPROC means something", have: iso.NonRoot(), detail: uidDetail,
 			enable: "run the grader as an ordinary user, or as root (CI) where setuid works"},
 		{name: "re-exec shim", gives: "rlimits DATA, CPU, FSIZE, NOFILE, NPROC, CORE before the program starts", have: iso.Shim,
-			enable: "/proc mounted and the grader's own executable readable (it starts itself as the shim)"},
+			detail: shim, enable: "/proc mounted and the grader's own executable readable (it starts itself as the shim)"},
 		{name: "PID namespace", gives: "the run is PID 1: its whole tree dies with it, setsid daemons included", have: iso.PIDNamespace,
 			detail: userns, enable: nsEnable},
 		{name: "mount namespace", gives: "/proc shows only the run's processes; file systems read-only but its directories; private /dev/shm",
 			have: iso.MountNamespace, enable: nsEnable},
-		{name: "network namespace", gives: "no network at all (a loopback of its own)", have: iso.NetNamespace, enable: nsEnable},
+		{name: "network namespace", gives: "no network at all (a loopback of its own)", have: iso.NetNamespace, detail: netDetail, enable: nsEnable},
 		{name: "IPC, UTS namespaces", gives: "System V IPC and host name of its own", have: iso.IPCNamespace && iso.UTSNamespace, enable: nsEnable},
 		{name: "Landlock", gives: "reads confined to system directories and what the run is given; writes to its directories; no TCP; no signals or abstract sockets outside",
 			have: iso.Landlock > 0, detail: landlockDetail(iso.Landlock),
@@ -104,9 +115,12 @@ func printDoctor(w io.Writer, iso sandbox.Isolation) {
 			have: iso.Cgroup > 0, detail: cgroupDetail(iso.Cgroup),
 			enable: "as root: writable cgroup v1 memory and pids hierarchies, or cgroup v2 with memory and pids in the grader's cgroup.subtree_control; " +
 				"as a user on systemd: systemd-run --user --scope -p Delegate=yes grader …"},
+		{name: "tmpfs per case", gives: fmt.Sprintf("what a case's runs write is bounded (%d MiB, %d files) and never reaches the disk",
+			sandbox.DiskSize>>20, sandbox.DiskFiles), have: iso.Tmpfs,
+			enable: "run the grader as root (it mounts a tmpfs for each case)"},
 	}
 	if !root && iso.Cgroup == 0 {
-		ms[len(ms)-1].detail = "not root"
+		ms[len(ms)-2].detail = "not root"
 	}
 	fmt.Fprintf(w, "Isolation: %s\n", iso.Level)
 	fmt.Fprintf(w, "Tier: %s (of %s)\n\n", iso.Tier, strings.Join(sandbox.TierNames(), ", "))
@@ -139,8 +153,10 @@ func printDoctor(w io.Writer, iso sandbox.Isolation) {
 			fmt.Fprintf(w, "  - %s: %s\n", m.name, m.enable)
 		}
 	}
-	fmt.Fprintf(w, "\nNot isolated at any tier: CPU caches and timing, the kernel itself (a kernel bug is a way out);\n"+
-		"each run's disk use is bounded per file (RLIMIT_FSIZE) and by its time, not by a quota.\n")
+	fmt.Fprintf(w, "\nNot isolated at any tier: CPU caches and timing, the kernel itself (a kernel bug is a way out).\n")
+	if !iso.Tmpfs {
+		fmt.Fprintf(w, "Each run's disk use is bounded per file (RLIMIT_FSIZE) and by its time, not by a quota.\n")
+	}
 }
 
 func landlockDetail(abi int) string {
