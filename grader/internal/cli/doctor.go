@@ -88,9 +88,10 @@ func printDoctor(w io.Writer, iso sandbox.Isolation) {
 			shim = "through " + iso.Launcher
 		}
 	}
-	netDetail := ""
+	netDetail, utsDetail := "", ""
 	if iso.SharedNet {
 		netDetail = "one shared by the runs, which can open no inet socket"
+		utsDetail = `the UTS namespace shared too: host name "sandbox", which no run can change`
 	}
 	nsEnable := "a kernel with user namespaces (user.max_user_namespaces > 0; on Ubuntu 23.10 and later also " +
 		"kernel.apparmor_restrict_unprivileged_userns=0); in Docker, a seccomp profile that allows unshare/clone " +
@@ -105,7 +106,8 @@ func printDoctor(w io.Writer, iso sandbox.Isolation) {
 		{name: "mount namespace", gives: "/proc shows only the run's processes; file systems read-only but its directories; private /dev/shm",
 			have: iso.MountNamespace, enable: nsEnable},
 		{name: "network namespace", gives: "no network at all (a loopback of its own)", have: iso.NetNamespace, detail: netDetail, enable: nsEnable},
-		{name: "IPC, UTS namespaces", gives: "System V IPC and host name of its own", have: iso.IPCNamespace && iso.UTSNamespace, enable: nsEnable},
+		{name: "IPC, UTS namespaces", gives: "System V IPC and host name of its own", have: iso.IPCNamespace && iso.UTSNamespace,
+			detail: utsDetail, enable: nsEnable},
 		{name: "Landlock", gives: "reads confined to system directories and what the run is given; writes to its directories; no TCP; no signals or abstract sockets outside",
 			have: iso.Landlock > 0, detail: landlockDetail(iso.Landlock),
 			enable: "Linux 5.13 or later with CONFIG_SECURITY_LANDLOCK=y and landlock in the lsm= boot parameter (cat /sys/kernel/security/lsm); ABI 4 (6.7) for TCP, ABI 6 (6.12) for signal and abstract-socket scoping"},
