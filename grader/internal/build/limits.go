@@ -76,7 +76,9 @@ func goCache(goCmd string) string {
 	cmd.Env = goEnv()
 	out, err := cmd.Output()
 	dir := strings.TrimSpace(string(out))
-	if err != nil || !filepath.IsAbs(dir) {
+	if err != nil || !filepath.IsAbs(dir) || os.MkdirAll(dir, 0o777) != nil {
+		// Landlock can only allow a directory that exists: the first
+		// build on a machine would otherwise be refused its cache.
 		dir = ""
 	}
 	goCaches.Store(goCmd, dir)
