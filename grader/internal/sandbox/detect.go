@@ -198,7 +198,9 @@ func detect() Isolation {
 	if l := findLauncher(); l != "" {
 		t := iso
 		t.Shim, t.Launcher = true, l
-		if err := try(t); err != nil {
+		if err := checkLauncher(l); err != nil {
+			note("the launcher beside the grader (runs start through the grader itself)", err)
+		} else if err := try(t); err != nil {
 			note("the launcher beside the grader (runs start through the grader itself)", err)
 		} else {
 			iso.Launcher = l

@@ -126,3 +126,17 @@ func TestCgroupPool(t *testing.T) {
 	_, err := os.Stat(reused)
 	assert.Assert(t, os.IsNotExist(err), "Release left %s", reused)
 }
+
+// TestCheckLauncher: the launcher built from this package answers with
+// this build's protocol; a program that is no shim does not pass.
+func TestCheckLauncher(t *testing.T) {
+	dir := t.TempDir()
+	exe := filepath.Join(dir, LauncherName)
+	build := exec.Command("go", "build", "-o", exe, "github.com/classgrade/gograder/grader/gograder-launcher")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	assert.NilError(t, checkLauncher(exe))
+	assert.ErrorContains(t, checkLauncher("/bin/true"), "is not this build's launcher")
+}

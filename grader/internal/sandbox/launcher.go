@@ -4,10 +4,14 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
+	"time"
 )
 
 // The launcher is a small executable installed beside the grader
@@ -53,6 +57,37 @@ func findLauncher() string {
 		return ""
 	}
 	return p
+}
+
+// checkLauncher makes sure that the executable at path is this build's
+// shim: asked to, it answers with its protocol on its error pipe. Anything
+// else (another build, a program that is no shim at all and would "run"
+// every program by exiting 0) is refused.
+func checkLauncher(path string) error {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	args, err := shimArgs(&shimConfig{Hello: true, ErrFD: 3})
+	if err != nil {
+		w.Close()
+		return err
+	}
+	cmd := exec.Command(path)
+	cmd.Args, cmd.Env, cmd.ExtraFiles = args, []string{}, []*os.File{w}
+	cmd.WaitDelay = time.Second
+	if err := cmd.Start(); err != nil {
+		w.Close()
+		return err
+	}
+	w.Close()
+	got, _ := io.ReadAll(io.LimitReader(r, 256))
+	cmd.Wait()
+	if want := "hello " + shimProto; string(got) != want {
+		return fmt.Errorf("%s is not this build's launcher (it answered %q, want %q)", path, got, want)
+	}
+	return nil
 }
 
 // shimExe is the executable runs start through under i.

@@ -75,9 +75,9 @@ func ConfineCommand(cmd *exec.Cmd, iso Isolation, l CommandLimits) error {
 	if err != nil {
 		return err
 	}
-	cmd.Path, cmd.Args = iso.shimExe(), args
-	if cmd.Path == "/proc/self/exe" || !iso.Shim {
-		cmd.Path = "/proc/self/exe"
+	cmd.Path, cmd.Args = "/proc/self/exe", args
+	if iso.Shim {
+		cmd.Path = iso.shimExe() // the launcher, when Detect found one
 	}
 	if cmd.Env == nil {
 		cmd.Env = cmd.Environ()

@@ -37,6 +37,7 @@ const (
 // shimConfig is what the grader tells the shim, as JSON in argv[1].
 type shimConfig struct {
 	Proto string // shimProto of the grader's build: a launcher of another build refuses to go on
+	Hello bool   // only answer "hello <Proto>" on the error pipe (the grader checking a launcher)
 
 	Path string   // the program (absolute)
 	Argv []string // its argv
@@ -84,7 +85,12 @@ func runShim(arg string) {
 		unix.CloseOnExec(c.ErrFD)
 	}
 	if c.Proto != shimProto {
-		shimExit(c.ErrFD, "", fmt.Errorf("%s is from another build of the grader (protocol %s, want %s)", os.Args[0], shimProto, c.Proto))
+		exe, _ := os.Executable()
+		shimExit(c.ErrFD, "", fmt.Errorf("%s is from another build of the grader (protocol %s, want %s)", exe, shimProto, c.Proto))
+	}
+	if c.Hello {
+		unix.Write(c.ErrFD, []byte("hello "+shimProto))
+		os.Exit(0)
 	}
 	if err := c.prepare(); err != nil {
 		shimExit(c.ErrFD, "", err)
