@@ -160,12 +160,17 @@ func (r *cgroupRun) reset(memory int64, procs int) error {
 		return errors.New("cgroup: only v1 peaks can be reset")
 	}
 	if memory != r.limit {
-		if err := os.WriteFile(filepath.Join(r.memory, "memory.limit_in_bytes"), []byte(strconv.FormatInt(memory, 10)), 0); err != nil {
-			return err
+		// memory.memsw.limit_in_bytes may never be below
+		// memory.limit_in_bytes: raise it first, lower it last.
+		files := []string{"memory.limit_in_bytes", "memory.memsw.limit_in_bytes"}
+		if memory > r.limit {
+			files[0], files[1] = files[1], files[0]
 		}
-		sw := os.WriteFile(filepath.Join(r.memory, "memory.memsw.limit_in_bytes"), []byte(strconv.FormatInt(memory, 10)), 0)
-		if sw != nil && !errors.Is(sw, os.ErrNotExist) {
-			return sw
+		for _, f := range files {
+			err := os.WriteFile(filepath.Join(r.memory, f), []byte(strconv.FormatInt(memory, 10)), 0)
+			if err != nil && !(errors.Is(err, os.ErrNotExist) && strings.Contains(f, "memsw")) {
+				return err
+			}
 		}
 		r.limit = memory
 	}

@@ -122,6 +122,18 @@ func TestCgroupPool(t *testing.T) {
 	assert.Equal(t, cgroupPool.idle[0].memory, reused)
 	cgroupPool.Unlock()
 
+	// A higher limit, then a lower one: the pooled cgroup takes both.
+	for _, mem := range []int64{256 << 20, 96 << 20} {
+		out, err := r.Run(context.Background(), &Cmd{Path: prog, Args: []string{prog, "alloc", "4"}, Dir: dir,
+			Timeout: 10 * time.Second, Memory: mem})
+		assert.NilError(t, err)
+		assert.Equal(t, out.Limit, "")
+		cgroupPool.Lock()
+		assert.Equal(t, cgroupPool.idle[0].memory, reused)
+		assert.Equal(t, cgroupPool.idle[0].limit, mem)
+		cgroupPool.Unlock()
+	}
+
 	assert.NilError(t, Release())
 	_, err := os.Stat(reused)
 	assert.Assert(t, os.IsNotExist(err), "Release left %s", reused)
