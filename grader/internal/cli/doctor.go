@@ -37,8 +37,8 @@ With --strict, doctor exits with status 1 when the machine is below the
 tier, as check and selftest --strict refuse to grade. With --overhead N it
 also runs /bin/true N times at each tier this machine reaches (and once
 more bare, through os/exec) and prints the median time of a run. GRADER_SANDBOX_OFF
-(comma-separated: namespaces, landlock, seccomp, cgroup, uid, shim) turns
-mechanisms off, to see or test a weaker tier.`,
+(comma-separated: namespaces, shared, tmpfs, landlock, seccomp, cgroup, uid,
+shim) turns mechanisms off, to see or test a weaker tier.`,
 	Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 		var strict string
 		var overhead int

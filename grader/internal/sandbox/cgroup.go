@@ -107,14 +107,13 @@ func (p cgroupParent) try() error {
 
 // cgroupRun is one run's cgroups.
 type cgroupRun struct {
-	v        int
-	memory   string // the memory cgroup (v2: the run's cgroup)
-	pids     string // v1: the pids cgroup
-	limit    int64
-	maxProcs int    // pids.max as the run starts
-	ooms     int    // OOM kills counted before the run (a reused cgroup keeps its count)
-	empty    bool   // teardown left nothing in it: it can serve another run
-	parent   string // the parent's memory directory (the pool's key)
+	v      int
+	memory string // the memory cgroup (v2: the run's cgroup)
+	pids   string // v1: the pids cgroup
+	limit  int64
+	ooms   int    // OOM kills counted before the run (a reused cgroup keeps its count)
+	empty  bool   // teardown left nothing in it: it can serve another run
+	parent string // the parent's memory directory (the pool's key)
 }
 
 // Making and removing two cgroups for every run costs about half a
@@ -177,7 +176,6 @@ func (r *cgroupRun) reset(memory int64, procs int) error {
 	if err := os.WriteFile(filepath.Join(r.pids, "pids.max"), []byte(strconv.Itoa(procs)), 0); err != nil {
 		return err
 	}
-	r.maxProcs = procs
 	if err := os.WriteFile(filepath.Join(r.memory, "memory.max_usage_in_bytes"), []byte("0"), 0); err != nil {
 		return err
 	}
@@ -241,7 +239,7 @@ func (p cgroupParent) sweepCgroups() {
 // limit.
 func (p cgroupParent) create(memory int64, procs int) (*cgroupRun, error) {
 	name := fmt.Sprintf("gograder-%d-%d", os.Getpid(), cgroupSeq.Add(1))
-	r := &cgroupRun{v: p.Version, memory: filepath.Join(p.Memory, name), limit: memory, maxProcs: procs, parent: p.Memory}
+	r := &cgroupRun{v: p.Version, memory: filepath.Join(p.Memory, name), limit: memory, parent: p.Memory}
 	if p.Version == 1 {
 		r.pids = filepath.Join(p.Pids, name)
 	}
